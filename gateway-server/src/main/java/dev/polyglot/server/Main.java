@@ -1,0 +1,46 @@
+package dev.polyglot.server;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code polyglot} command. Exit codes: 0 ok, 1 the checked thing failed (a broken IDL, an
+ * incompatible pair, a failed conformance case), 2 usage error.
+ */
+@Command(
+    name = "polyglot",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description = "Polyglot Gateway: bridges REST/JSON, Thrift and gRPC callers to Thrift and gRPC backends, from IDLs loaded at run time.",
+    subcommands = {IdlCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(execute(args));
+  }
+
+  /** Runs the command line and returns the exit code (used by tests, which must not exit the JVM). */
+  public static int execute(String... args) {
+    return newCommandLine().execute(args);
+  }
+
+  static CommandLine newCommandLine() {
+    CommandLine cl = new CommandLine(new Main());
+    cl.setExitCodeExceptionMapper(t -> 1);
+    return cl;
+  }
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "missing command (see --help)");
+  }
+
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = Main.class.getPackage().getImplementationVersion();
+      return new String[] {"polyglot " + (v == null ? "dev" : v)};
+    }
+  }
+}
