@@ -175,13 +175,18 @@ final class ThriftLinker {
     }
   }
 
-  /** A name as written in unit {@code u}: {@code Name} declared in {@code u}, or {@code inc.Name} from a direct include. */
+  /**
+   * A name as written in unit {@code u}: {@code Name} declared in {@code u} (also spelled
+   * {@code stem.Name}), or {@code inc.Name} from a direct include. Includes are not transitive, as in
+   * the Apache compiler.
+   */
   private Found lookup(Unit u, String name) {
     Definition d = u.symbols.get(name);
     if (d != null) return new Found(u, d);
     int dot = name.indexOf('.');
     if (dot > 0) {
-      Unit inc = u.includesByStem.get(name.substring(0, dot));
+      String prefix = name.substring(0, dot);
+      Unit inc = prefix.equals(u.stem) ? u : u.includesByStem.get(prefix);
       if (inc != null) {
         d = inc.symbols.get(name.substring(dot + 1));
         if (d != null) return new Found(inc, d);
@@ -435,10 +440,11 @@ final class ThriftLinker {
     }
     Map<String, String> ann = f.annotations();
     List<HttpRule> rules = new ArrayList<>();
-    for (String verb : List.of("get", "post", "put", "delete", "patch")) {
-      String template = ann.get("http." + verb);
-      if (template != null) {
-        rules.add(new HttpRule(verb.toUpperCase(java.util.Locale.ROOT), template, ann.getOrDefault("http.body", ""), "", f.location()));
+    for (Map.Entry<String, String> a : ann.entrySet()) {
+      switch (a.getKey()) {
+        case "http.get", "http.post", "http.put", "http.delete", "http.patch" -> rules.add(new HttpRule(
+            a.getKey().substring(5).toUpperCase(java.util.Locale.ROOT), a.getValue(), ann.getOrDefault("http.body", ""), "", f.location()));
+        default -> {}
       }
     }
     TypeRef.Named request = TypeRef.named(serviceName + "." + f.name() + "_args", TypeRef.NamedKind.STRUCT);
