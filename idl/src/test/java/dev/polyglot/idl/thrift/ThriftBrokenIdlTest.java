@@ -409,7 +409,13 @@ class ThriftBrokenIdlTest {
             const i64 BIG = 9223372036854775808
             """)),
             List.of(
-                "main.thrift:1:17: integer literal 9223372036854775808 is out of range (expected: a 64-bit signed integer)"))
+                "main.thrift:1:17: integer literal 9223372036854775808 is out of range (expected: a 64-bit signed integer)")),
+        broken("an i32 constant beyond 2147483647 written in hex",
+            List.of(idl("main.thrift", """
+            const i32 COUNT = 0x80000000
+            """)),
+            List.of(
+                "main.thrift:1:19: value 0x80000000 does not fit type i32 (expected: an integer from -2147483648 to 2147483647)"))
         );
   }
 }
