@@ -352,12 +352,11 @@ final class ThriftLinker {
       if (f.id() == null) {
         id = --implicitId;
       } else {
-        id = f.id();
-        if (id < 1 || id > Short.MAX_VALUE) {
-          problem(f.idLocation(), "field id " + (id == Integer.MAX_VALUE ? "of " + f.name() : String.valueOf(id))
-              + " is out of range (expected: 1-32767)");
+        if (f.id() < 1 || f.id() > Short.MAX_VALUE) {
+          problem(f.idLocation(), "field id " + f.id() + " of '" + f.name() + "' is out of range (expected: 1-32767)");
           continue;
         }
+        id = f.id().intValue();
       }
       FieldNode sameId = ids.putIfAbsent(id, f);
       if (sameId != null) {

@@ -115,10 +115,10 @@ public final class ThriftLoader {
       Path dir = from.getParent();
       candidates.add(dir == null ? Path.of(inc.path()) : dir.resolve(inc.path()));
       Path displayDir = Path.of(fromDisplay).getParent();
-      displays.add(displayDir == null ? inc.path() : displayDir.resolve(inc.path()).toString());
+      displays.add(displayDir == null ? inc.path() : displayDir.resolve(inc.path()).normalize().toString());
       for (Path p : includePaths) {
         candidates.add(p.resolve(inc.path()));
-        displays.add(p.resolve(inc.path()).toString());
+        displays.add(p.resolve(inc.path()).normalize().toString());
       }
       for (int i = 0; i < candidates.size(); i++) {
         Path c = candidates.get(i);

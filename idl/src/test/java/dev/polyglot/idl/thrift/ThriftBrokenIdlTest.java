@@ -81,7 +81,7 @@ class ThriftBrokenIdlTest {
             }
             """)),
             List.of(
-                "main.thrift:2:3: field id 0 is out of range (expected: 1-32767)")),
+                "main.thrift:2:3: field id 0 of 'sku' is out of range (expected: 1-32767)")),
         broken("two enum values with the same explicit number",
             List.of(idl("main.thrift", """
             enum Status {
