@@ -432,6 +432,13 @@ final class ThriftLinker {
         problem(f.location(), "method name '" + f.name() + "' is already used in service " + s.name() + " (expected: a unique name)");
         continue;
       }
+      MethodDef inherited = inheritedMethod(methods, f.name());
+      if (inherited != null) {
+        // Thrift has no overriding: one name would stand for two argument lists on the wire.
+        problem(f.location(), "method name '" + f.name() + "' is already inherited from " + inherited.service()
+            + " (expected: a name not used by a base service)");
+        continue;
+      }
       MethodDef m = method(u, qualifiedName, f);
       if (m != null) methods.add(m);
     }
@@ -440,6 +447,11 @@ final class ThriftLinker {
         : null;
     services.put(s, def != null ? def : BROKEN);
     return def;
+  }
+
+  private static MethodDef inheritedMethod(List<MethodDef> inherited, String name) {
+    for (MethodDef m : inherited) if (m.name().equals(name)) return m;
+    return null;
   }
 
   private MethodDef method(Unit u, String serviceName, FunctionNode f) {

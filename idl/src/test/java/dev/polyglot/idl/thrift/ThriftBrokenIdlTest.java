@@ -415,7 +415,18 @@ class ThriftBrokenIdlTest {
             const i32 COUNT = 0x80000000
             """)),
             List.of(
-                "main.thrift:1:19: value 0x80000000 does not fit type i32 (expected: an integer from -2147483648 to 2147483647)"))
+                "main.thrift:1:19: value 0x80000000 does not fit type i32 (expected: an integer from -2147483648 to 2147483647)")),
+        broken("a method that reuses the name of an inherited one",
+            List.of(idl("main.thrift", """
+            service Base {
+              void ping()
+            }
+            service Api extends Base {
+              i32 ping()
+            }
+            """)),
+            List.of(
+                "main.thrift:5:3: method name 'ping' is already inherited from main.Base (expected: a name not used by a base service)"))
         );
   }
 }
