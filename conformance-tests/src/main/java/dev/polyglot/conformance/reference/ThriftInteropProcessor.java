@@ -31,7 +31,7 @@ final class ThriftInteropProcessor implements TProcessor {
 
   @Override
   public void process(TProtocol in, TProtocol out) throws TException {
-    TMessage message = in.readMessageBegin();
+    TMessage message = withoutServicePrefix(in.readMessageBegin());
     InteropThriftSchema.Method method = InteropThriftSchema.METHODS.get(message.name);
     if (method == null) {
       TProtocolUtil.skip(in, TType.STRUCT);
@@ -72,6 +72,23 @@ final class ThriftInteropProcessor implements TProcessor {
       out.writeMessageEnd();
       out.getTransport().flush();
     }
+  }
+
+  /**
+   * Accepts {@code TMultiplexedProtocol} callers naming this service ({@code Interop:method} or
+   * {@code interop.Interop:method}) and, as libthrift's multiplexed processor does, answers them under
+   * the bare method name. Any other prefix stays, and so makes an unknown method.
+   */
+  private static TMessage withoutServicePrefix(TMessage message) {
+    int colon = message.name.indexOf(':');
+    if (colon < 0) {
+      return message;
+    }
+    String service = message.name.substring(0, colon);
+    if (!service.equals("Interop") && !service.equals("interop.Interop")) {
+      return message;
+    }
+    return new TMessage(message.name.substring(colon + 1), message.type, message.seqid);
   }
 
   private static void writeException(TProtocol out, TMessage call, TApplicationException e) throws TException {

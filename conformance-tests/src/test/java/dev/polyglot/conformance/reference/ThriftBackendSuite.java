@@ -285,6 +285,17 @@ abstract class ThriftBackendSuite {
   }
 
   @Test
+  void multiplexedCallersNamingThisServiceAreAnsweredUnderTheBareMethodName() throws TException {
+    assertEquals(new ThriftTestClient.Reply(struct(0, i32(5)), null),
+        client.call("Interop:echoI32", "echoI32", struct(1, i32(5))));
+    assertEquals(new ThriftTestClient.Reply(struct(0, i32(6)), null),
+        client.call("interop.Interop:echoI32", "echoI32", struct(1, i32(6))));
+    TApplicationException e = client.failure("Other:echoI32", struct(1, i32(7)));
+    assertEquals(TApplicationException.UNKNOWN_METHOD, e.getType());
+    assertEquals("Invalid method name: 'Other:echoI32'", e.getMessage());
+  }
+
+  @Test
   void aMissingRequiredFieldIsAProtocolError() throws TException {
     TApplicationException e = client.failure("echoItem", struct(1, struct(2, str("no sku"))));
     assertEquals(TApplicationException.PROTOCOL_ERROR, e.getType());
