@@ -153,6 +153,9 @@ final class WireProblems {
     {"^multiple fields share name (\\S+) \\([^)]*\\)", "field name $1 is used more than once"},
     {"^tag is out of range: (-?\\d+)", "field number $1 is out of range (expected: 1-536870911 outside 19000-19999)"},
     {"^tag (\\d+) is reserved", "field number $1 is reserved"},
+    {"^mutable rpcs share name (\\S+) \\([^)]*\\)", "rpc name $1 is used more than once"},
+    {"^Ambiguous constant names \\([^)]*\\) ", "enum value names are used more than once: "},
+    {"^multiple fields share same JSON name '([^']*)'", "JSON name $1 is used by more than one field"},
     {"^'group' is not supported$", "groups are not supported (expected: a field of a nested message type)"},
   };
 
