@@ -162,7 +162,9 @@ final class WireProblems {
   private static String describe(List<String> searched) {
     List<String> user = new ArrayList<>();
     for (String s : searched) {
-      if (s.endsWith(".jar") || s.endsWith(".zip")) continue; // our built-in roots; not the user's business
+      // Our built-in entries (a jar or class folder per file) are summarized below.
+      int google = s.indexOf("google/");
+      if (s.endsWith(".jar") || s.contains(".jar/") || (google >= 0 && BuiltinProtos.isBuiltin(s.substring(google)))) continue;
       user.add(s);
     }
     user.add("built-in google/protobuf, google/api, google/rpc");

@@ -63,7 +63,9 @@ final class WireProtoReader {
     for (Path p : fallbackRoots) if (!userRoots.contains(p)) userRoots.add(p);
     List<Location> protoPath = new ArrayList<>();
     for (Path p : userRoots) protoPath.add(Location.get(p.toString()));
-    for (Path p : BuiltinProtos.textRoots(userRoots)) protoPath.add(Location.get(p.toString()));
+    for (Map.Entry<Path, String> builtin : BuiltinProtos.textFiles(userRoots)) {
+      protoPath.add(Location.get(builtin.getKey().toString(), builtin.getValue()));
+    }
 
     while (!roots.isEmpty()) {
       SchemaLoader loader = new SchemaLoader(okio.FileSystem.SYSTEM);
