@@ -108,8 +108,8 @@ final class BuiltinProtos {
       if (source == null || source.getLocation() == null) return null;
       Path p = Path.of(source.getLocation().toURI());
       return Files.exists(p) ? p : null;
-    } catch (URISyntaxException | IllegalArgumentException | SecurityException e) {
-      return null; // not loaded from a file (e.g. a custom class loader): Wire's own copies remain
+    } catch (URISyntaxException | RuntimeException e) { // e.g. a jar nested in a jar: no file system for it
+      return null; // Wire falls back to its own copies of the common google/protobuf files
     }
   }
 }
