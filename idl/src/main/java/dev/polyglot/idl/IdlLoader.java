@@ -43,17 +43,21 @@ public final class IdlLoader {
       else problems.add(Problem.of(SourceLocation.of(p.toString(), 1, 1),
           "unsupported file type (expected: .thrift, .proto, or a descriptor set .pb/.desc/.protoset/.binpb)"));
     }
+    // A folder given on the command line is also a search root: files in it import each other by
+    // their paths relative to it, as protoc's -I would make them.
+    List<Path> searchPaths = new ArrayList<>(includePaths);
+    for (Path p : paths) if (Files.isDirectory(p) && !searchPaths.contains(p)) searchPaths.add(p);
     Schema schema = Schema.builder().build();
     if (!thrift.isEmpty()) {
       try {
-        schema = schema.merge(ThriftLoader.load(thrift, includePaths));
+        schema = schema.merge(ThriftLoader.load(thrift, searchPaths));
       } catch (IdlException e) {
         problems.addAll(e.problems());
       }
     }
     if (!proto.isEmpty() || !descriptorSets.isEmpty()) {
       try {
-        schema = schema.merge(ProtoLoader.load(proto, descriptorSets, includePaths));
+        schema = schema.merge(ProtoLoader.load(proto, descriptorSets, searchPaths));
       } catch (IdlException e) {
         problems.addAll(e.problems());
       }
