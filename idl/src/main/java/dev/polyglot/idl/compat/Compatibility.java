@@ -467,7 +467,7 @@ public final class Compatibility {
     }
 
     private static boolean isUnspecified(EnumDef e, EnumValueDef v) {
-      return e.idl() == IdlKind.PROTO && v.number() == 0 && NameRules.enumValueKey(e, v.name()).endsWith("UNSPECIFIED");
+      return e.idl() == IdlKind.PROTO && v.number() == 0 && NameRules.enumValueKey(e, v.name()).endsWith("unspecified");
     }
 
     // ---- structs -------------------------------------------------------------------------------

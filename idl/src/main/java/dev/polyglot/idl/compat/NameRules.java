@@ -31,12 +31,23 @@ public final class NameRules {
     return upperSnake(enumDef.name()) + "_";
   }
 
-  /** The matching key of an enum value: upper case, without the enum's own prefix. */
+  /**
+   * The matching key of an enum value: its {@link #key} after dropping the enum's own {@code
+   * UPPER_SNAKE_} prefix ({@code STATUS_IN_STOCK} in {@code Status} and Thrift's {@code inStock} are
+   * both {@code instock}).
+   */
   public static String enumValueKey(EnumDef enumDef, String valueName) {
-    String upper = valueName.toUpperCase(Locale.ROOT);
+    String snake = upperSnake(valueName);
     String prefix = enumValuePrefix(enumDef);
-    if (upper.startsWith(prefix) && upper.length() > prefix.length()) return upper.substring(prefix.length());
-    return upper;
+    if (snake.startsWith(prefix) && snake.length() > prefix.length()) snake = snake.substring(prefix.length());
+    return key(snake);
+  }
+
+  /** The proto name of a Thrift enum value: {@code inStock} in {@code Status} → {@code STATUS_IN_STOCK}. */
+  public static String prefixedEnumValue(EnumDef enumDef, String valueName) {
+    String snake = upperSnake(valueName);
+    String prefix = enumValuePrefix(enumDef);
+    return snake.startsWith(prefix) && snake.length() > prefix.length() ? snake : prefix + snake;
   }
 
   /** {@code widthCm} → {@code width_cm}; {@code HTTPCode} → {@code http_code}; {@code width_cm} stays. */
