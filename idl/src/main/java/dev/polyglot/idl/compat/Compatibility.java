@@ -238,8 +238,8 @@ public final class Compatibility {
         return new ResultCorrespondence.Value(v);
       }
       if (message.fields().size() != 1) {
-        error(path, "a " + show(thriftType, protoSide == Side.CALLER ? Side.BACKEND : Side.CALLER)
-            + " result needs a response message with exactly one field; " + message.qualifiedName() + " has " + message.fields().size());
+        error(path, "result " + show(thriftType, protoSide == Side.CALLER ? Side.BACKEND : Side.CALLER)
+            + " needs a response message with exactly one field; " + message.qualifiedName() + " has " + message.fields().size() + " fields");
         return new ResultCorrespondence.Value(new Unbridgeable(c, b));
       }
       return new ResultCorrespondence.Value(wrap(protoSide, message, thriftType, path));
