@@ -45,6 +45,7 @@ final class DescriptorLinker {
     LoadedFile file = byName.get(name);
     if (BuiltinProtos.isBuiltin(name)) {
       FileDescriptor fd = BuiltinProtos.file(name);
+      for (FileDescriptor dep : fd.getDependencies()) build(dep.getName(), null, name); // dependencies first
       LoadedFile builtin = new LoadedFile(name, name, fd.toProto(), Map.of());
       linked.put(name, new Linked(builtin, fd));
       return fd;

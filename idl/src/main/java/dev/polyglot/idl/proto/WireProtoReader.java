@@ -75,17 +75,16 @@ final class WireProtoReader {
       } catch (SchemaException e) {
         problems.addAll(WireProblems.fromSchemaException(e.getMessage()));
         return List.of();
-      } catch (IllegalStateException e) {
-        Problem syntax = WireProblems.fromSyntaxError(e.getMessage());
-        problems.add(syntax);
-        String bad = syntax.location().file();
-        boolean removed = roots.values().removeIf(l -> display(l).equals(bad));
-        if (!removed) return List.of(); // an imported file: every importer fails with it
+      } catch (Exception e) { // parse errors abort the load; Kotlin code may also throw IOException undeclared
+        List<String> rootFiles = new ArrayList<>();
+        for (Location l : roots.values()) rootFiles.add(display(l));
+        Problem problem = WireProblems.fromAbortedLoad(e.getMessage(), rootFiles);
+        problems.add(problem);
+        String bad = problem.location().file();
+        // Drop the broken file and load the rest again, so their problems are reported too. A broken
+        // imported file ends the load: every file importing it would fail the same way.
+        if (!roots.values().removeIf(l -> display(l).equals(bad))) return List.of();
         continue;
-      } catch (Exception e) { // Kotlin code may throw IOException undeclared
-        Location first = roots.values().iterator().next();
-        problems.add(Problem.of(SourceLocation.of(display(first), 1, 1), "cannot load: " + WireProblems.firstLine(e.getMessage())));
-        return List.of();
       }
       return encodeClosure(schema, roots.keySet(), problems);
     }
