@@ -15,7 +15,7 @@ final class ThriftAst {
   /** {@code name} is a base type keyword, a (possibly dotted) identifier, or list/set/map with {@code args}. */
   record TypeNode(String name, List<TypeNode> args, Map<String, String> annotations, SourceLocation location) {}
 
-  sealed interface ValueNode permits IntLit, DoubleLit, StringLit, IdentRef, ListLit, MapLit {
+  sealed interface ValueNode permits IntLit, DoubleLit, StringLit, IdentRef, ListLit, MapLit, InvalidLit {
     SourceLocation location();
   }
 
@@ -26,6 +26,9 @@ final class ThriftAst {
   record StringLit(String value, SourceLocation location) implements ValueNode {}
 
   record IdentRef(String name, SourceLocation location) implements ValueNode {}
+
+  /** A malformed literal, already reported by the lexer; the linker stays silent about it. */
+  record InvalidLit(SourceLocation location) implements ValueNode {}
 
   record ListLit(List<ValueNode> elements, SourceLocation location) implements ValueNode {}
 

@@ -12,7 +12,8 @@ import java.util.List;
  * hide later problems.
  */
 final class ThriftLexer {
-  enum Kind { IDENT, INT, DOUBLE, STRING, SYMBOL, EOF }
+  /** {@code INVALID} stands in for a malformed literal that was already reported, so parsing can go on. */
+  enum Kind { IDENT, INT, DOUBLE, STRING, SYMBOL, INVALID, EOF }
 
   /** One token; {@code text} is the identifier, the unescaped string, the symbol, or the number as written. */
   record Token(Kind kind, String text, long intValue, double doubleValue, int line, int col) {
@@ -130,7 +131,7 @@ final class ThriftLexer {
       String text = src.substring(start, pos);
       if (digits == pos) {
         problem(tokLine, tokCol, "hex literal '" + text + "' has no digits (expected: 0x followed by hex digits)");
-        return null;
+        return invalid(text, tokLine, tokCol);
       }
       try {
         boolean negative = src.charAt(start) == '-';
@@ -139,7 +140,7 @@ final class ThriftLexer {
         return new Token(Kind.INT, text, negative ? -v : v, 0, tokLine, tokCol);
       } catch (NumberFormatException e) {
         problem(tokLine, tokCol, "integer literal " + text + " is out of range (expected: a 64-bit signed integer)");
-        return null;
+        return invalid(text, tokLine, tokCol);
       }
     }
     boolean isDouble = false;
@@ -166,7 +167,7 @@ final class ThriftLexer {
       return new Token(Kind.INT, text, Long.parseLong(text.startsWith("+") ? text.substring(1) : text), 0, tokLine, tokCol);
     } catch (NumberFormatException e) {
       problem(tokLine, tokCol, "integer literal " + text + " is out of range (expected: a 64-bit signed integer)");
-      return null;
+      return invalid(text, tokLine, tokCol);
     }
   }
 
@@ -176,7 +177,7 @@ final class ThriftLexer {
     while (true) {
       if (pos >= src.length() || src.charAt(pos) == '\n') {
         problem(tokLine, tokCol, "unterminated string literal (expected: a closing " + quote + " on the same line)");
-        return null;
+        return invalid(sb.toString(), tokLine, tokCol);
       }
       char c = src.charAt(pos++);
       if (c == quote) return new Token(Kind.STRING, sb.toString(), 0, 0, tokLine, tokCol);
@@ -208,6 +209,10 @@ final class ThriftLexer {
         default -> problem(line, escCol, "unknown escape '\\" + e + "' in string (expected: one of \\n \\t \\r \\b \\f \\0 \\\\ \\\" \\' \\uXXXX)");
       }
     }
+  }
+
+  private static Token invalid(String text, int tokLine, int tokCol) {
+    return new Token(Kind.INVALID, text, 0, 0, tokLine, tokCol);
   }
 
   private void problem(int l, int c, String message) {

@@ -167,7 +167,8 @@ final class ThriftLinker {
     for (Definition d : u.doc.definitions()) {
       Definition previous = u.symbols.putIfAbsent(d.name(), d);
       if (previous != null) {
-        problem(d.location(), "'" + d.name() + "' is already defined at " + previous.location() + " (expected: a unique name in this file)");
+        problem(d.location(), "'" + d.name() + "' is already defined on line " + previous.location().line()
+            + " (expected: a unique name in this file)");
       } else if (d instanceof StructNode s) {
         structsByQualifiedName.put(u.qualify(s.name()), s);
         structUnits.put(s, u);
@@ -241,7 +242,7 @@ final class ThriftLinker {
     if (scalar != null) return TypeRef.of(scalar);
     Found f = lookup(u, node.name());
     if (f == null) {
-      if (!isBroken(u, node.name())) problem(node.location(), "unknown type '" + node.name() + "' (" + TYPE_EXPECTATION + ")");
+      if (!isBroken(u, node.name())) problem(node.location(), unknownType(u, node.name()));
       return null;
     }
     Definition d = f.def();
@@ -249,6 +250,19 @@ final class ThriftLinker {
     if (d instanceof EnumNode e) return TypeRef.named(f.unit().qualify(e.name()), TypeRef.NamedKind.ENUM);
     if (d instanceof TypedefNode t) return typedefTarget(f.unit(), t);
     return notAType(node, d instanceof ConstNode ? "a constant" : "a service");
+  }
+
+  /** Names the missing include when a qualified name's prefix is not an included file. */
+  private static String unknownType(Unit u, String name) {
+    int dot = name.indexOf('.');
+    if (dot > 0) {
+      String prefix = name.substring(0, dot);
+      if (!prefix.equals(u.stem) && !u.includesByStem.containsKey(prefix)) {
+        return "unknown type '" + name + "': no included file is named " + prefix + ".thrift (expected: include \""
+            + prefix + ".thrift\" to use its types)";
+      }
+    }
+    return "unknown type '" + name + "' (" + TYPE_EXPECTATION + ")";
   }
 
   private TypeRef notAType(TypeNode node, String what) {
@@ -474,23 +488,23 @@ final class ThriftLinker {
   private ConstValue value(Unit u, ValueNode node, TypeRef type) {
     if (node instanceof IntLit i) {
       ConstValue v = fromInt(i.value(), type);
-      if (v == null) mismatch(node, i.text(), type);
+      if (v == null) mismatch(node, "value " + i.text(), type);
       return v;
     } else if (node instanceof DoubleLit d) {
       if (type instanceof TypeRef.Base b && b.scalar() == Scalar.DOUBLE) return new ConstValue.DoubleValue(d.value());
-      mismatch(node, d.text(), type);
+      mismatch(node, "value " + d.text(), type);
       return null;
     } else if (node instanceof StringLit s) {
       if (type instanceof TypeRef.Base b) {
         if (b.scalar() == Scalar.STRING || b.scalar() == Scalar.BINARY) return new ConstValue.StringValue(s.value());
         if (b.scalar() == Scalar.UUID && isUuid(s.value())) return new ConstValue.StringValue(s.value());
       }
-      mismatch(node, "\"" + s.value() + "\"", type);
+      mismatch(node, "value \"" + s.value() + "\"", type);
       return null;
     } else if (node instanceof ListLit l) {
       TypeRef element = type instanceof TypeRef.ListOf lt ? lt.element() : type instanceof TypeRef.SetOf st ? st.element() : null;
       if (element == null) {
-        mismatch(node, "a list", type);
+        mismatch(node, "a list literal", type);
         return null;
       }
       List<ConstValue> out = new ArrayList<>(l.elements().size());
@@ -514,10 +528,12 @@ final class ThriftLinker {
         return ok ? new ConstValue.MapValue(out) : null;
       }
       if (type instanceof TypeRef.Named n && n.kind() == TypeRef.NamedKind.STRUCT) return structLiteral(u, m, n);
-      mismatch(node, "a map", type);
+      mismatch(node, "a map literal", type);
       return null;
     } else if (node instanceof IdentRef r) {
       return reference(u, r, type);
+    } else if (node instanceof ThriftAst.InvalidLit) {
+      return null;
     }
     throw new AssertionError("unhandled value node " + node);
   }
@@ -595,7 +611,7 @@ final class ThriftLinker {
     String name = r.name();
     if (name.equals("true") || name.equals("false")) {
       if (type instanceof TypeRef.Base b && b.scalar() == Scalar.BOOL) return new ConstValue.BoolValue(name.equals("true"));
-      mismatch(r, name, type);
+      mismatch(r, "value " + name, type);
       return null;
     }
     Found f = lookup(u, name);
@@ -679,7 +695,7 @@ final class ThriftLinker {
   }
 
   private void mismatch(ValueNode node, String shown, TypeRef type) {
-    problem(node.location(), "value " + shown + " does not fit type " + type.display() + " (expected: " + expectation(type) + ")");
+    problem(node.location(), shown + " does not fit type " + type.display() + " (expected: " + expectation(type) + ")");
   }
 
   private String expectation(TypeRef type) {

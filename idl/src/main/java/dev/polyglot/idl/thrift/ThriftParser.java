@@ -86,7 +86,7 @@ final class ThriftParser {
           case "include" -> {
             next();
             Token p = expectString("the path of the included file in quotes");
-            includes.add(new IncludeNode(p.text(), loc(t)));
+            if (p.kind() == Kind.STRING) includes.add(new IncludeNode(p.text(), loc(t)));
             optionalSeparator();
           }
           case "cpp_include" -> {
@@ -320,6 +320,8 @@ final class ThriftParser {
         return new StringLit(t.text(), l);
       case IDENT:
         return new IdentRef(t.text(), l);
+      case INVALID:
+        return new ThriftAst.InvalidLit(l);
       default:
         break;
     }
@@ -368,8 +370,18 @@ final class ThriftParser {
     return out;
   }
 
+  /**
+   * A reserved word as a definition name is reported but accepted, because the keyword that follows
+   * ({@code struct service}) would otherwise make recovery stop right there and report it twice.
+   */
   private Token definitionName() {
-    Token name = identifier("a name");
+    Token name = peek();
+    if (name.kind() == Kind.IDENT && RESERVED.contains(name.text())) {
+      problems.add(Problem.of(loc(name), "reserved word '" + name.text() + "' cannot be used as a name (expected: a name that is not a Thrift keyword)"));
+      next();
+    } else {
+      name = identifier("a name");
+    }
     currentName = name.text();
     return name;
   }
@@ -380,9 +392,10 @@ final class ThriftParser {
     return next();
   }
 
+  /** A string literal, or an already reported malformed one. */
   private Token expectString(String what) {
     Token t = peek();
-    if (t.kind() != Kind.STRING) throw error(t, what);
+    if (t.kind() != Kind.STRING && t.kind() != Kind.INVALID) throw error(t, what);
     return next();
   }
 
