@@ -18,6 +18,7 @@ import dev.polyglot.idl.TypeRef;
 import dev.polyglot.idl.TypedefDef;
 import dev.polyglot.idl.compat.NameRules;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -66,6 +67,8 @@ public final class ThriftToProto {
   private final Set<String> imports = new LinkedHashSet<>();
   private final Set<String> usedNames = new HashSet<>();
   private final Map<String, String> wrappers = new LinkedHashMap<>();
+  /** Request and response names per method, by declaring service: inherited methods reuse them. */
+  private final Map<String, String[]> methodMessages = new HashMap<>();
 
   private ThriftToProto(Schema schema, IdlFile file) {
     this.schema = schema;
@@ -115,9 +118,9 @@ public final class ThriftToProto {
       if (s.kind() != StructKind.ARGS && !s.mapEntry()) message(s, s.name(), body);
     }
     StringBuilder services = new StringBuilder();
-    StringBuilder methodMessages = new StringBuilder();
-    for (String qn : file.services()) service(schema.service(qn).orElseThrow(), services, methodMessages);
-    body.append(methodMessages);
+    StringBuilder rpcMessages = new StringBuilder();
+    for (String qn : file.services()) service(schema.service(qn).orElseThrow(), services, rpcMessages);
+    body.append(rpcMessages);
     for (String w : wrappers.values()) body.append(w);
     body.append(services);
 
@@ -303,6 +306,11 @@ public final class ThriftToProto {
     out.append("service ").append(s.name()).append(" {\n");
     for (MethodDef m : s.methods()) {
       String rpc = NameRules.upperCamel(m.name());
+      String[] known = methodMessages.get(m.service() + "." + m.name());
+      if (known != null) { // inherited, already written with the base service
+        out.append("  rpc ").append(rpc).append('(').append(known[0]).append(") returns (").append(known[1]).append(");\n");
+        continue;
+      }
       StructDef args = schema.requireStruct(m.request().qualifiedName());
       String request;
       if (args.fields().isEmpty()) {
@@ -337,6 +345,7 @@ public final class ThriftToProto {
             .append(ex.annotations().get("grpc.code").orElse("UNKNOWN")).append('\n');
       }
       out.append("  rpc ").append(rpc).append('(').append(request).append(") returns (").append(response).append(");\n");
+      methodMessages.put(m.service() + "." + m.name(), new String[] {request, response});
     }
     out.append("}\n\n");
   }
