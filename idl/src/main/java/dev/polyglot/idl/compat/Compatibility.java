@@ -134,6 +134,11 @@ public final class Compatibility {
 
     MethodCorrespondence method(MethodDef cm) {
       String path = cm.name();
+      if (backendIdl == IdlKind.THRIFT && cm.streaming() != StreamingKind.UNARY) {
+        // Said first: no Thrift method of any name could serve it.
+        error(path, streamingWord(cm.streaming()) + " method has no Thrift counterpart (Thrift methods are unary)");
+        return null;
+      }
       MethodDef bm = null;
       for (MethodDef candidate : backendService.methods()) {
         if (candidate.name().equals(cm.name())) {
