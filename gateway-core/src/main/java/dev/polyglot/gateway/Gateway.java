@@ -183,7 +183,7 @@ public final class Gateway implements AutoCloseable {
     private final List<CallFilter> filters = new ArrayList<>();
     private final List<BackendFactory> backendFactories = new ArrayList<>();
     private SchemaLoader schemaLoader = SchemaLoader.idlLoader();
-    private CompatibilityCheck compatibilityCheck = CompatibilityCheck.NONE;
+    private CompatibilityCheck compatibilityCheck = CompatibilityCheck.idlRules();
     private TranslatorFactory translatorFactory = TranslatorFactory.passThroughOnly();
     private LongSupplier cacheNanoTime;
 
