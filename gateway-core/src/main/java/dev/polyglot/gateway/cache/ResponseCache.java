@@ -98,7 +98,9 @@ public final class ResponseCache {
     cache.synchronous().cleanUp();
   }
 
+  /** Runs pending maintenance first, so that the entry count and weight are current. */
   public CacheStats stats() {
+    cache.synchronous().cleanUp();
     var s = cache.synchronous().stats();
     long bytes = cache.synchronous().policy().eviction().map(e -> e.weightedSize().orElse(0)).orElse(0L);
     return new CacheStats(s.hitCount(), s.missCount(), s.evictionCount(), cache.synchronous().estimatedSize(), bytes, maxBytes);
