@@ -69,16 +69,21 @@ public final class ResponseCache {
   public CompletableFuture<Reply> get(RouteMethod method, byte[] canonicalRequest, Supplier<CompletableFuture<Reply>> loader) {
     if (!method.isCached()) throw new IllegalArgumentException("method " + method + " is not cacheable");
     CacheKey key = new CacheKey(method.route().generation(), method.index(), canonicalRequest, method.cacheTtlNanos());
+    boolean[] loaded = {false};
     CompletableFuture<Reply> future = cache.get(key, (k, executor) -> {
+      loaded[0] = true;
       try {
         return Objects.requireNonNull(loader.get(), "loader returned null");
       } catch (RuntimeException e) {
         return CompletableFuture.failedFuture(e);
       }
     });
-    future.thenAccept(reply -> {
-      if (!reply.isOk()) cache.asMap().remove(key, future);
-    });
+    // Only the call that installed the future watches it: one removal check per backend call, none per hit.
+    if (loaded[0]) {
+      future.thenAccept(reply -> {
+        if (!reply.isOk()) cache.asMap().remove(key, future);
+      });
+    }
     return future;
   }
 
