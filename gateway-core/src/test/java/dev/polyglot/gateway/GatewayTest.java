@@ -164,4 +164,34 @@ class GatewayTest {
     assertEquals(List.of("start", "stopAccepting", "close"), listener.events());
     assertTrue(legacy.isClosed());
   }
+
+  @Test
+  void callsDuringRouteChangesAllSucceedBecauseSnapshotsAreSwappedWhole() throws Exception {
+    start();
+    java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+    java.util.concurrent.atomic.AtomicInteger ok = new java.util.concurrent.atomic.AtomicInteger();
+    List<String> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+    List<Thread> callers = new java.util.ArrayList<>();
+    for (int t = 0; t < 3; t++) {
+      Thread caller = new Thread(() -> {
+        while (running.get()) {
+          Reply r = listener.call("warehouse.Warehouse", "cost", WireFormat.THRIFT_BINARY, new byte[] {0}).join();
+          if (r.isOk()) ok.incrementAndGet();
+          else failures.add(r.toString());
+        }
+      });
+      caller.start();
+      callers.add(caller);
+    }
+
+    for (int i = 1; i <= 10; i++) {
+      gateway.routeTable().applyRoute(RouteConfig.builder("warehouse.Warehouse", "legacy").timeout(Duration.ofSeconds(i)).build());
+    }
+    running.set(false);
+    for (Thread caller : callers) caller.join();
+
+    assertEquals(List.of(), failures);
+    assertTrue(ok.get() > 0);
+    assertEquals(Duration.ofSeconds(10).toNanos(), gateway.router().snapshot().route("warehouse.Warehouse").timeoutNanos());
+  }
 }
