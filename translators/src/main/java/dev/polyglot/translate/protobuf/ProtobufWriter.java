@@ -190,7 +190,7 @@ public final class ProtobufWriter implements ValueWriter {
     TypePlan t = begin();
     if (t.kind() != TypeKind.BOOL) throw mismatch("a bool", t);
     try {
-      cos.writeBoolNoTag(value));
+      cos.writeBoolNoTag(value);
     } catch (IOException e) {
       throw impossible(e);
     }
@@ -266,13 +266,13 @@ public final class ProtobufWriter implements ValueWriter {
         throw TranscodeException.of(value + " is out of range (expected: a float between -3.4028235E38 and 3.4028235E38)");
       }
       try {
-      cos.writeFloatNoTag(f));
+      cos.writeFloatNoTag(f);
     } catch (IOException e) {
       throw impossible(e);
     }
     } else {
       try {
-      cos.writeDoubleNoTag(value));
+      cos.writeDoubleNoTag(value);
     } catch (IOException e) {
       throw impossible(e);
     }
@@ -287,7 +287,7 @@ public final class ProtobufWriter implements ValueWriter {
     if (t.kind() != TypeKind.STRING) throw mismatch("a string", t);
     need(5 + 3 * value.length());
     try {
-      cos.writeStringNoTag(value));
+      cos.writeStringNoTag(value);
     } catch (IOException e) {
       throw impossible(e);
     }
