@@ -19,7 +19,9 @@ public final class Codecs {
   /** Every format implemented in this module. */
   public static Codecs standard() {
     return builder()
-        // binary codecs: registered in the next commit
+        .register(WireFormat.THRIFT_BINARY, dev.polyglot.translate.thrift.ThriftCodecs.BINARY)
+        .register(WireFormat.THRIFT_COMPACT, dev.polyglot.translate.thrift.ThriftCodecs.COMPACT)
+        .register(WireFormat.PROTOBUF, dev.polyglot.translate.protobuf.ProtobufCodec.INSTANCE)
         .build();
   }
 
