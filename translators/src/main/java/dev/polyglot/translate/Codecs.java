@@ -22,6 +22,8 @@ public final class Codecs {
         .register(WireFormat.THRIFT_BINARY, dev.polyglot.translate.thrift.ThriftCodecs.BINARY)
         .register(WireFormat.THRIFT_COMPACT, dev.polyglot.translate.thrift.ThriftCodecs.COMPACT)
         .register(WireFormat.PROTOBUF, dev.polyglot.translate.protobuf.ProtobufCodec.INSTANCE)
+        .register(WireFormat.THRIFT_JSON, dev.polyglot.translate.json.JsonCodec.of(dev.polyglot.translate.json.JsonDialect.THRIFT))
+        .register(WireFormat.PROTO_JSON, dev.polyglot.translate.json.JsonCodec.of(dev.polyglot.translate.json.JsonDialect.PROTO))
         .build();
   }
 

@@ -1,8 +1,11 @@
 package dev.polyglot.translate.json;
 
+import dev.polyglot.translate.event.Limits;
+import dev.polyglot.translate.event.Plans;
 import dev.polyglot.translate.event.StructPlan;
 import dev.polyglot.translate.event.ValueSource;
 import dev.polyglot.translate.event.ValueWriter;
+import dev.polyglot.translate.protobuf.ProtobufCodec;
 
 /**
  * What the proto-view JSON reader and writer need for {@code google.protobuf.Any}: the packed
@@ -18,4 +21,27 @@ public interface AnyTypes {
 
   /** A fresh protobuf writer (the JSON reader encodes an Any's message with it). */
   ValueWriter newProtobufWriter();
+
+  /** Any types resolved among the proto messages of {@code plans}' schema. */
+  static AnyTypes of(Plans plans, Limits limits) {
+    return new AnyTypes() {
+      @Override
+      public StructPlan resolve(String typeName) {
+        return plans.schema().struct(typeName)
+            .filter(s -> s.idl() == dev.polyglot.idl.IdlKind.PROTO && !s.mapEntry())
+            .map(plans::struct)
+            .orElse(null);
+      }
+
+      @Override
+      public ValueSource newProtobufReader() {
+        return ProtobufCodec.INSTANCE.newReader(limits);
+      }
+
+      @Override
+      public ValueWriter newProtobufWriter() {
+        return ProtobufCodec.INSTANCE.newWriter(limits);
+      }
+    };
+  }
 }
