@@ -323,7 +323,8 @@ public final class JsonReader implements ValueSource {
 
   private static double checkFloating(JsonType t, double d, String text) {
     if (Double.isInfinite(d)) throw TranscodeException.of(text + " is out of range (expected: a finite " + t.plan.display() + ")");
-    if (t.scalar == dev.polyglot.idl.Scalar.FLOAT && Math.abs(d) > Float.MAX_VALUE) {
+    // As JsonFormat does: decimal spellings of Float.MAX_VALUE ("3.4028235e38") round to it.
+    if (t.scalar == dev.polyglot.idl.Scalar.FLOAT && Math.abs(d) > Float.MAX_VALUE * (1.0 + 1e-6)) {
       throw TranscodeException.of(text + " is out of range (expected: a finite float)");
     }
     return d;
