@@ -185,7 +185,7 @@ final class ZooValues {
                 "a_fixed64", 1L,
                 "a_sfixed32", (long) Integer.MIN_VALUE,
                 "a_sfixed64", Long.MIN_VALUE,
-                "a_float", -1e-30,
+                "a_float", (double) -1e-30f,
                 "a_double", -0.0,
                 "color", enumNumber(99),
                 "maybe_int", 0L,
