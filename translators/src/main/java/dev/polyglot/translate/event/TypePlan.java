@@ -187,7 +187,7 @@ public final class TypePlan {
 
   static String article(String noun) {
     char c = Character.toLowerCase(noun.charAt(0));
-    return (c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' ? "an " : "a ") + noun;
+    return (c == 'a' || c == 'e' || c == 'i' || c == 'o' ? "an " : "a ") + noun;
   }
 
   @Override

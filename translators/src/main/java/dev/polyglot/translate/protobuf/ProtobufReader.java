@@ -538,6 +538,6 @@ public final class ProtobufReader implements ValueSource {
   static String describe(TypePlan t) {
     String d = t.display();
     char c = Character.toLowerCase(d.charAt(0));
-    return (c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' ? "an " : "a ") + d;
+    return (c == 'a' || c == 'e' || c == 'i' || c == 'o' ? "an " : "a ") + d;
   }
 }

@@ -160,6 +160,11 @@ public final class ThriftReader implements ValueSource {
         throw convert(e, TypePlanText.describe(field.type())).atField(field.name());
       }
     }
+    try {
+      protocol.readStructEnd();
+    } catch (TException e) {
+      throw convert(e, "the end of a struct");
+    }
     long required = plan.requiredMask();
     if ((seen & required) != required) throw plan.missingRequired(seen);
     if (count > 1 && plan.isUnion()) {
@@ -366,6 +371,7 @@ public final class ThriftReader implements ValueSource {
       return peekSize;
     }
     if (end - pos < 4) throw truncated("a string length");
+    peekHeaderBytes = 4;
     return readBigEndianInt(pos);
   }
 
@@ -379,6 +385,9 @@ public final class ThriftReader implements ValueSource {
       if (size == 15) {
         peekVarint(pos + 1);
         size = peekSize;
+        peekHeaderBytes++;
+      } else {
+        peekHeaderBytes = 1;
       }
       peekSize = size;
       if (peekType < 0 && size != 0) throw TranscodeException.of("unknown element type code " + (b & 0x0F) + " (expected: a Thrift compact type)");
@@ -387,6 +396,7 @@ public final class ThriftReader implements ValueSource {
     if (end - pos < 5) throw truncated("a list or set header");
     peekType = buf[pos];
     peekSize = readBigEndianInt(pos + 1);
+    peekHeaderBytes = 5;
   }
 
   private void peekMapHeader() {
@@ -399,6 +409,7 @@ public final class ThriftReader implements ValueSource {
         int b = buf[at] & 0xFF;
         peekType = compactToTType(b >>> 4);
         peekValueType = compactToTType(b & 0x0F);
+        peekHeaderBytes++;
       }
       return;
     }
@@ -406,6 +417,7 @@ public final class ThriftReader implements ValueSource {
     peekType = buf[pos];
     peekValueType = buf[pos + 1];
     peekSize = readBigEndianInt(pos + 2);
+    peekHeaderBytes = 6;
   }
 
   /**
@@ -470,7 +482,7 @@ public final class ThriftReader implements ValueSource {
     if (size > limits.maxStringBytes()) {
       throw TranscodeException.of("length " + size + " exceeds the limit (expected: at most " + limits.maxStringBytes() + " bytes)");
     }
-    int remaining = end - transport.getBufferPosition() - (compact ? peekHeaderBytes : 4);
+    int remaining = end - transport.getBufferPosition() - peekHeaderBytes;
     if (size > remaining) {
       throw TranscodeException.of("length " + size + " exceeds the " + remaining + " bytes remaining (expected: at most " + remaining + ")");
     }
@@ -482,7 +494,7 @@ public final class ThriftReader implements ValueSource {
       throw TranscodeException.of(what + " size " + size + " exceeds the limit (expected: at most " + limits.maxContainerSize() + ")");
     }
     long needed = (long) size * minElementBytes;
-    int remaining = end - transport.getBufferPosition();
+    int remaining = end - transport.getBufferPosition() - peekHeaderBytes;
     if (needed > remaining) {
       throw TranscodeException.of(what + " size " + size + " needs at least " + needed + " bytes but " + remaining + " remain (expected: a size that fits the input)");
     }
