@@ -288,7 +288,8 @@ public final class JsonReader implements ValueSource {
     String min = t.isUnsigned64() ? "0" : Long.toString(t.plan.min());
     String max = t.isUnsigned64() ? "18446744073709551615" : Long.toString(t.plan.max());
     char c = display.charAt(0);
-    String article = c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' ? "an " : "a ";
+    // "an i32", "an int64", but "a uint64" (said "you-int").
+    String article = c == 'a' || c == 'e' || c == 'i' || c == 'o' ? "an " : "a ";
     return TranscodeException.of(text + " is out of range (expected: " + article + display + " between " + min + " and " + max + ")");
   }
 
