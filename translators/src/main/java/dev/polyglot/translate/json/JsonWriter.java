@@ -129,7 +129,8 @@ public final class JsonWriter implements ValueWriter {
         .withObjectFieldValueSpacing(com.fasterxml.jackson.core.util.Separators.Spacing.AFTER));
     p.indentObjectsWith(new DefaultIndenter("  ", "\n"));
     p.indentArraysWith(new DefaultIndenter("  ", "\n"));
-    return p;
+    // A reused generator must not put a separator before the next root value.
+    return p.withRootSeparator((com.fasterxml.jackson.core.SerializableString) null);
   }
 
   /** Continues the object another writer opened: the root struct's braces are not written. */
