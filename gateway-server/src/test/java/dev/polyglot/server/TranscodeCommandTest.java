@@ -164,4 +164,15 @@ class TranscodeCommandTest {
     assertEquals("error: --caller/--backend/--method with --request or --reply is not supported yet: method bindings are not built"
         + " (transcode one message with --type instead)\n", r.stderr());
   }
+
+  @Test
+  void helpNamesEveryFormatAndTheBinaryTextOptions() {
+    Run r = run("", "--help");
+    assertEquals(0, r.exit());
+    String text = r.out().replaceAll("\\s+", " ");
+    assertEquals(true, text.contains(
+        "Formats: json (the type's own IDL dialect), proto-json, thrift-json, thrift-binary, thrift-compact, protobuf."), text);
+    assertEquals(true, text.contains("--hex Binary input and output as hex text (whitespace in the input is ignored)."), text);
+    assertEquals(true, text.contains("--base64 Binary input and output as base64 text."), text);
+  }
 }

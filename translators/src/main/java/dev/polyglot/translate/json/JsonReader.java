@@ -337,10 +337,8 @@ public final class JsonReader implements ValueSource {
         return enumByName(t, p.getText());
       case VALUE_NUMBER_INT:
         return enumByNumber(t, p.getNumberType() == JsonParser.NumberType.INT ? p.getIntValue() : null, p.getText());
-      case VALUE_NULL:
-        if (t.nullValue) return 0;
-        // fall through
       default:
+        if (v == JsonToken.VALUE_NULL && t.nullValue) return 0;
         throw expected(t.nullValue ? "null" : "an enum name or number", v);
     }
   }

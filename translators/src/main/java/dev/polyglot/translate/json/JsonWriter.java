@@ -125,12 +125,13 @@ public final class JsonWriter implements ValueWriter {
 
   /** Two-space indentation, {@code "name": value}, one element per line: what people expect. */
   private static DefaultPrettyPrinter prettyPrinter() {
+    // No root separator: a reused generator must not put one before the next root value.
     DefaultPrettyPrinter p = new DefaultPrettyPrinter(com.fasterxml.jackson.core.util.Separators.createDefaultInstance()
-        .withObjectFieldValueSpacing(com.fasterxml.jackson.core.util.Separators.Spacing.AFTER));
+        .withObjectFieldValueSpacing(com.fasterxml.jackson.core.util.Separators.Spacing.AFTER)
+        .withRootSeparator(""));
     p.indentObjectsWith(new DefaultIndenter("  ", "\n"));
     p.indentArraysWith(new DefaultIndenter("  ", "\n"));
-    // A reused generator must not put a separator before the next root value.
-    return p.withRootSeparator((com.fasterxml.jackson.core.SerializableString) null);
+    return p;
   }
 
   /** Continues the object another writer opened: the root struct's braces are not written. */
