@@ -351,14 +351,100 @@ public final class ThriftReader implements ValueSource {
   }
 
   private void skipUnknown(byte type, short id, int depth) {
-    if (type < 0 || type >= TYPE_NAMES.length || TYPE_NAMES[type] == null || type == TType.VOID) {
-      throw TranscodeException.of("field id " + id + " has unknown Thrift type code " + type + " (expected: a Thrift type)");
-    }
     try {
-      protocol.skip(type, limits.maxDepth() - depth);
+      skipValue(type, depth);
+    } catch (TranscodeException e) {
+      throw e.atField("<field id " + id + ">");
     } catch (TException e) {
-      if (e instanceof TProtocolException pe && pe.getType() == TProtocolException.DEPTH_LIMIT) throw tooDeep(limits.maxDepth() + 1);
       throw convert(e, "the rest of unknown field " + id);
+    }
+  }
+
+  /**
+   * Skips one value of an unknown field with the same guards as reading: libthrift's own skip
+   * trusts declared string lengths (a negative one crashes it), so it is not used.
+   */
+  private void skipValue(byte type, int depth) throws TException {
+    switch (type) {
+      case TType.BOOL:
+        protocol.readBool();
+        return;
+      case TType.BYTE:
+        protocol.readByte();
+        return;
+      case TType.I16:
+        protocol.readI16();
+        return;
+      case TType.I32:
+        protocol.readI32();
+        return;
+      case TType.I64:
+        protocol.readI64();
+        return;
+      case TType.DOUBLE:
+        protocol.readDouble();
+        return;
+      case TType.UUID:
+        protocol.readUuid();
+        return;
+      case TType.STRING:
+        checkLength(peekStringLength());
+        protocol.readBinary();
+        return;
+      case TType.STRUCT:
+        {
+          if (depth + 1 > limits.maxDepth()) throw tooDeep(depth + 1);
+          protocol.readStructBegin();
+          while (true) {
+            TField header = protocol.readFieldBegin();
+            if (header.type == TType.STOP) break;
+            skipValue(header.type, depth + 1);
+          }
+          protocol.readStructEnd();
+          return;
+        }
+      case TType.LIST:
+      case TType.SET:
+        {
+          if (depth + 1 > limits.maxDepth()) throw tooDeep(depth + 1);
+          peekCollectionHeader();
+          byte element = peekType;
+          int size = peekSize;
+          if (size != 0) checkType(element);
+          checkCount(type == TType.LIST ? "list" : "set", size, minSize(element));
+          if (type == TType.LIST) protocol.readListBegin();
+          else protocol.readSetBegin();
+          for (int i = 0; i < size; i++) skipValue(element, depth + 1);
+          return;
+        }
+      case TType.MAP:
+        {
+          if (depth + 1 > limits.maxDepth()) throw tooDeep(depth + 1);
+          peekMapHeader();
+          byte key = peekType;
+          byte value = peekValueType;
+          int size = peekSize;
+          if (size != 0) {
+            checkType(key);
+            checkType(value);
+          }
+          checkCount("map", size, minSize(key) + minSize(value));
+          protocol.readMapBegin();
+          for (int i = 0; i < size; i++) {
+            skipValue(key, depth + 1);
+            skipValue(value, depth + 1);
+          }
+          return;
+        }
+      default:
+        checkType(type);
+        throw new AssertionError(type);
+    }
+  }
+
+  private static void checkType(byte type) {
+    if (type < 0 || type >= TYPE_NAMES.length || TYPE_NAMES[type] == null || type == TType.VOID || type == TType.STOP) {
+      throw TranscodeException.of("unknown Thrift type code " + type + " (expected: a Thrift type)");
     }
   }
 
