@@ -128,6 +128,7 @@ public final class ThriftReader implements ValueSource {
       byte type;
       short id;
       try {
+        if (compact) checkFieldHeaderVarint();
         TField header = protocol.readFieldBegin();
         type = header.type;
         id = header.id;
@@ -181,6 +182,7 @@ public final class ThriftReader implements ValueSource {
       case INTEGER:
         {
           long v;
+          if (compact) checkVarint(t.thriftType());
           switch (t.thriftType()) {
             case TType.BYTE:
               v = protocol.readByte();
@@ -226,6 +228,7 @@ public final class ThriftReader implements ValueSource {
         }
       case ENUM:
         {
+          if (compact) checkVarint(TType.I32);
           int n = protocol.readI32();
           t.enumPlan().checkKnown(n);
           out.enumValue(n);
@@ -373,12 +376,15 @@ public final class ThriftReader implements ValueSource {
         protocol.readByte();
         return;
       case TType.I16:
+        if (compact) checkVarint(type);
         protocol.readI16();
         return;
       case TType.I32:
+        if (compact) checkVarint(type);
         protocol.readI32();
         return;
       case TType.I64:
+        if (compact) checkVarint(type);
         protocol.readI64();
         return;
       case TType.DOUBLE:
@@ -396,6 +402,7 @@ public final class ThriftReader implements ValueSource {
           if (depth + 1 > limits.maxDepth()) throw tooDeep(depth + 1);
           protocol.readStructBegin();
           while (true) {
+            if (compact) checkFieldHeaderVarint();
             TField header = protocol.readFieldBegin();
             if (header.type == TType.STOP) break;
             skipValue(header.type, depth + 1);
@@ -449,6 +456,34 @@ public final class ThriftReader implements ValueSource {
   }
 
   // ---- peeks at declared sizes, so they can be checked before libthrift reads and allocates ----
+
+  /**
+   * libthrift's compact varint decoder does not stop after 5 (or 10) bytes when enough input
+   * follows, and then reads past the end of its buffer; so a compact integer's varint is checked to
+   * end in time, and within the input, before libthrift decodes it.
+   */
+  private void checkVarint(byte type) {
+    if (type == TType.BYTE) return;
+    int max = type == TType.I64 ? 10 : 5;
+    int pos = transport.getBufferPosition();
+    for (int i = pos; ; i++) {
+      if (i >= end) throw truncated(type == TType.I64 ? "an i64" : type == TType.I16 ? "an i16" : "an i32");
+      if (i - pos == max) throw TranscodeException.of("malformed varint (expected: at most " + max + " bytes)");
+      if (buf[i] >= 0) return;
+    }
+  }
+
+  /** A compact field header with delta 0 carries its id as a varint after the type byte. */
+  private void checkFieldHeaderVarint() {
+    int pos = transport.getBufferPosition();
+    if (pos < end && (buf[pos] & 0xF0) == 0 && buf[pos] != 0) {
+      for (int i = pos + 1; ; i++) {
+        if (i >= end) throw truncated("a field header or STOP");
+        if (i - pos - 1 == 5) throw TranscodeException.of("malformed varint (expected: at most 5 bytes)");
+        if (buf[i] >= 0) return;
+      }
+    }
+  }
 
   private int peekStringLength() {
     int pos = transport.getBufferPosition();
