@@ -10,7 +10,6 @@ import dev.polyglot.translate.event.TypePlan;
 import dev.polyglot.translate.event.Utf8;
 import dev.polyglot.translate.event.ValueSink;
 import dev.polyglot.translate.event.ValueSource;
-import java.nio.ByteBuffer;
 import java.util.UUID;
 import org.apache.thrift.TConfiguration;
 import org.apache.thrift.TException;
@@ -210,13 +209,15 @@ public final class ThriftReader implements ValueSource {
         {
           int size = peekStringLength();
           checkLength(size);
-          ByteBuffer bb = protocol.readBinary();
-          int from = bb.arrayOffset() + bb.position();
+          // The length prefix is decoded and checked; the bytes are the input itself, so they are
+          // consumed in place rather than through readBinary, which wraps them in a ByteBuffer.
+          int from = transport.getBufferPosition() + peekHeaderBytes;
+          transport.consumeBuffer(peekHeaderBytes + size);
           if (t.kind() == TypeKind.STRING) {
-            Utf8.check(bb.array(), from, size);
-            out.stringValue(bb.array(), from, size);
+            Utf8.check(buf, from, size);
+            out.stringValue(buf, from, size);
           } else {
-            out.binaryValue(bb.array(), from, size);
+            out.binaryValue(buf, from, size);
           }
           return;
         }
