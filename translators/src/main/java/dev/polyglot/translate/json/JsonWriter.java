@@ -515,7 +515,8 @@ public final class JsonWriter implements ValueWriter {
       }
       JsonType t = expected(f);
       if (t.kind == TypeKind.ENUM) {
-        enumValue(Math.toIntExact(value));
+        if (value != (int) value) throw TranscodeException.of(value + " is out of range (expected: an enum number between -2147483648 and 2147483647)");
+        enumValue((int) value);
         return;
       }
       if (t.kind != TypeKind.INTEGER) throw mismatch("an integer", t);
