@@ -15,6 +15,7 @@ import org.apache.thrift.protocol.TBinaryProtocol;
 import org.apache.thrift.protocol.TCompactProtocol;
 import org.apache.thrift.protocol.TList;
 import org.apache.thrift.protocol.TMap;
+import org.apache.thrift.protocol.TMessage;
 import org.apache.thrift.protocol.TProtocol;
 import org.apache.thrift.protocol.TSet;
 import org.apache.thrift.protocol.TStruct;
@@ -73,6 +74,27 @@ public final class ThriftWriter implements ValueWriter {
     top = -1;
     out.reset();
     if (compact) ((TCompactProtocol) protocol).reset();
+  }
+
+  /**
+   * Writes a message header before the struct (call after {@link #reset(StructPlan)}, before
+   * {@link #startStruct()}); binary headers are strict (versioned), as libthrift writes by default.
+   */
+  public void beginMessage(TMessage message) {
+    try {
+      protocol.writeMessageBegin(message);
+    } catch (TException e) {
+      throw impossible(e);
+    }
+  }
+
+  /** Ends a message begun with {@link #beginMessage} (after the root struct's end). */
+  public void endMessage() {
+    try {
+      protocol.writeMessageEnd();
+    } catch (TException e) {
+      throw impossible(e);
+    }
   }
 
   @Override
