@@ -152,8 +152,12 @@ public final class ThriftWriter implements ValueWriter {
   public void endStruct() {
     // A Thrift peer rejects a struct without its required fields, so a source that cannot
     // enforce them (JSON) is stopped here.
-    long required = structs[top].requiredMask();
-    if ((seen[top] & required) != required) throw structs[top].missingRequired(seen[top]);
+    StructPlan plan = structs[top];
+    long required = plan.requiredMask();
+    if ((seen[top] & required) != required) throw plan.missingRequired(seen[top]);
+    if (plan.isUnion() && Long.bitCount(seen[top]) > 1) {
+      throw TranscodeException.of("union " + plan.qualifiedName() + " has " + Long.bitCount(seen[top]) + " fields set (expected: at most one)");
+    }
     try {
       protocol.writeFieldStop();
       protocol.writeStructEnd();
@@ -274,6 +278,7 @@ public final class ThriftWriter implements ValueWriter {
 
   private void writeInteger(TypePlan t, long value) {
     t.checkRange(value);
+    if (t.kind() == TypeKind.ENUM) t.enumPlan().checkKnown((int) value);
     try {
       switch (t.thriftType()) {
         case org.apache.thrift.protocol.TType.BYTE:
