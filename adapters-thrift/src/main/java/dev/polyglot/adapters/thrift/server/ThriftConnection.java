@@ -147,7 +147,7 @@ final class ThriftConnection implements Runnable {
     serveCall(kind, true, header, args);
   }
 
-  private void answerOversizedFrame(long length, long maxFrame) throws IOException {
+  private void answerOversizedFrame(long length, long maxFrame) throws IOException, TException {
     String message = "frame of " + length + " bytes exceeds max_frame_size of " + maxFrame + " bytes";
     byte[] head = peek(1);
     if (head.length == 0) return;
