@@ -47,6 +47,11 @@ public final class StreamTransport extends TTransport {
     this.consumed = 0;
   }
 
+  /** The limit given to {@link #beginMessage}. */
+  public long limit() {
+    return messageLimit;
+  }
+
   /** Bytes read since {@link #beginMessage}. */
   public long consumed() {
     return consumed;
