@@ -260,14 +260,16 @@ final class ThriftConnection implements Runnable {
     out.flush();
   }
 
-  /** A cause a caller can act on, without stack traces or class names. */
+  /**
+   * A cause a caller can act on, without stack traces or class names. Inside a frame or a stream the
+   * only transport failure left is running out of bytes; libthrift's protocols report bad lengths
+   * either as protocol exceptions (kept, they name the problem) or as index exceptions (summarised).
+   */
   private static String describe(Exception e) {
-    if (e instanceof TTransportException te && (te.getType() == TTransportException.END_OF_FILE || te.getMessage() == null
-        || te.getMessage().startsWith("No more data"))) {
-      return "message truncated";
-    }
+    if (e instanceof TTransportException) return "message truncated";
+    if (e instanceof RuntimeException) return "invalid length or value";
     String m = e.getMessage();
-    return m == null || m.isEmpty() ? e.getClass().getSimpleName() : m;
+    return m == null || m.isEmpty() ? "malformed message" : m;
   }
 
   /** Ends the read loop after the call in progress; wakes a read that is waiting for the next message. */
