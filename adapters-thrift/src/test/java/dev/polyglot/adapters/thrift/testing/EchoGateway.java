@@ -40,6 +40,12 @@ public final class EchoGateway implements AutoCloseable {
   }
 
   public static EchoGateway start(BackendConfig backend, long maxFrameBytes, long maxMessageBytes) throws IOException {
+    return start(backend, Optional.of(SERVICE), maxFrameBytes, maxMessageBytes);
+  }
+
+  /** @param defaultService the listener's service for callers that do not multiplex */
+  public static EchoGateway start(BackendConfig backend, Optional<String> defaultService, long maxFrameBytes, long maxMessageBytes)
+      throws IOException {
     Path idl = echoIdl();
     GatewayConfig config = GatewayConfig.builder()
         .baseDirectory(idl.getParent())
@@ -50,7 +56,7 @@ public final class EchoGateway implements AutoCloseable {
         .cluster(new ClusterConfig("adapters-thrift-" + UUID.randomUUID(), "127.0.0.1", ClusterConfig.DEFAULT_PORT, List.of()))
         .shutdownGracePeriod(Duration.ofSeconds(1))
         .build();
-    ThriftListener listener = ThriftListener.of(new ThriftListenerConfig("127.0.0.1", 0, Optional.of(SERVICE), maxFrameBytes, maxMessageBytes));
+    ThriftListener listener = ThriftListener.of(new ThriftListenerConfig("127.0.0.1", 0, defaultService, maxFrameBytes, maxMessageBytes));
     Gateway gateway = Gateway.builder(config).listener(listener).backendFactory(new ThriftBackendFactory()).build().start();
     return new EchoGateway(gateway, listener);
   }
