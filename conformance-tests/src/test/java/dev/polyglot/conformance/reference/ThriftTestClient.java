@@ -2,6 +2,7 @@ package dev.polyglot.conformance.reference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.function.Function;
 import org.apache.thrift.TApplicationException;
 import org.apache.thrift.TException;
 import org.apache.thrift.protocol.TBinaryProtocol;
@@ -28,12 +29,23 @@ final class ThriftTestClient implements AutoCloseable {
   private int nextSeqId = 100;
 
   ThriftTestClient(int port, ThriftTransport transportKind, ThriftEncoding encoding) throws TException {
-    TTransport socket = new TSocket("127.0.0.1", port, 10_000);
-    this.transport = transportKind == ThriftTransport.FRAMED
-        ? new TFramedTransport(socket, 64 * 1024 * 1024) : socket;
-    this.protocol = encoding == ThriftEncoding.BINARY
-        ? new TBinaryProtocol(transport) : new TCompactProtocol(transport);
+    this(transportKind == ThriftTransport.FRAMED ? new TFramedTransport(socket(port), 64 * 1024 * 1024) : socket(port),
+        encoding == ThriftEncoding.BINARY ? TBinaryProtocol::new : TCompactProtocol::new);
+  }
+
+  private ThriftTestClient(TTransport transport, Function<TTransport, TProtocol> protocol) throws TException {
+    this.transport = transport;
+    this.protocol = protocol.apply(transport);
     transport.open();
+  }
+
+  /** A buffered client writing old-style (non-strict) binary messages: no version word, the name first. */
+  static ThriftTestClient nonStrictBinary(int port) throws TException {
+    return new ThriftTestClient(socket(port), t -> new TBinaryProtocol(t, false, false));
+  }
+
+  private static TSocket socket(int port) throws TException {
+    return new TSocket("127.0.0.1", port, 10_000);
   }
 
   /** Sends a call and reads its reply, checking that the reply names the same method and sequence id. */

@@ -160,7 +160,7 @@ public final class IdlSnapshotCompiler implements SnapshotCompiler {
       }
       BackendMethod handle = null;
       try {
-        handle = backend.bind(target, bm);
+        handle = backend.bind(schema, target, bm);
       } catch (IllegalArgumentException ex) {
         problems.add(where + ex.getMessage());
       }
@@ -265,7 +265,7 @@ public final class IdlSnapshotCompiler implements SnapshotCompiler {
   /** Not thread-safe. */
   public static final class Builder {
     private SchemaLoader schemaLoader = SchemaLoader.idlLoader();
-    private CompatibilityCheck compatibilityCheck = CompatibilityCheck.NONE;
+    private CompatibilityCheck compatibilityCheck = CompatibilityCheck.idlRules();
     private TranslatorFactory translatorFactory = TranslatorFactory.passThroughOnly();
     private BackendProvider backendProvider;
 
