@@ -10,8 +10,9 @@ namespace java dev.polyglot.adapters.thrift.test
 exception NotFound {
   1: string message
   2: string key
-}
+} (grpc.code = "NOT_FOUND")
 
+/** No grpc.code: UNKNOWN. */
 exception Rejected {
   1: string message
   2: i32 code

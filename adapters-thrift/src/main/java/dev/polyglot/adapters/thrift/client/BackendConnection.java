@@ -10,6 +10,7 @@ import dev.polyglot.translate.status.Status;
 import dev.polyglot.translate.status.StatusCode;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -136,10 +137,26 @@ final class BackendConnection {
     if (exception >= 0 && !success) {
       String type = shape.exceptionTypes()[exception];
       byte[] payload = Arrays.copyOfRange(result, exceptionStart, exceptionEnd);
-      return Reply.error(Status.of(StatusCode.UNKNOWN, type.substring(type.lastIndexOf('.') + 1), new Status.Detail(type, kind.format(), payload)));
+      String message = messageOf(kind, payload, shape.messageFieldIds()[exception]);
+      if (message == null) message = type.substring(type.lastIndexOf('.') + 1);
+      return Reply.error(Status.of(shape.exceptionCodes()[exception], message, new Status.Detail(type, kind.format(), payload)));
     }
     if (success || shape.isVoid()) return Reply.ok(kind.format(), result);
     return Reply.error(StatusCode.INTERNAL, "backend returned no result for " + shape.wireName());
+  }
+
+  /** The string field {@code id} of an exception struct, or null when unset (or {@code id} is -1). */
+  private static String messageOf(ThriftProtocolKind kind, byte[] exception, short id) throws TException {
+    if (id < 0) return null;
+    TProtocol p = kind.newProtocol(new StreamTransport(new ByteArrayInputStream(exception), null));
+    p.readStructBegin();
+    while (true) {
+      TField f = p.readFieldBegin();
+      if (f.type == TType.STOP) return null;
+      if (f.id == id && f.type == TType.STRING) return p.readString();
+      TProtocolUtil.skip(p, f.type, MAX_DEPTH);
+      p.readFieldEnd();
+    }
   }
 
   private ExchangeFailure classify(Exception e) {

@@ -10,8 +10,11 @@ import dev.polyglot.gateway.config.BackendProtocol;
 import dev.polyglot.gateway.config.Endpoint;
 import dev.polyglot.idl.FieldDef;
 import dev.polyglot.idl.MethodDef;
+import dev.polyglot.idl.Scalar;
+import dev.polyglot.idl.Schema;
 import dev.polyglot.idl.ServiceDef;
 import dev.polyglot.idl.StreamingKind;
+import dev.polyglot.idl.StructDef;
 import dev.polyglot.idl.TypeRef;
 import dev.polyglot.translate.WireFormat;
 import dev.polyglot.translate.status.StatusCode;
@@ -36,9 +39,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * fails the calls made while it is down.
  *
  * <p>Reply mapping: a result struct with its success field (or a void method's empty result) is an ok
- * reply carrying the result struct; a set declared-exception field is an error reply with code
- * {@code UNKNOWN}, message the exception's simple type name, and a detail holding the exception struct
- * (the route's translator sets the final code and message); a {@code TApplicationException} maps per
+ * reply carrying the result struct; a set declared-exception field is an error reply whose code is the
+ * exception's {@code grpc.code} annotation (default {@code UNKNOWN}), whose message is the exception's
+ * {@code message} field (else its first string field, else its simple type name), and whose detail holds
+ * the exception struct as received; a {@code TApplicationException} maps per
  * {@link dev.polyglot.adapters.thrift.common.ThriftErrorMapping#statusCode}.
  *
  * <p>Thread-safe.
@@ -92,7 +96,7 @@ public final class ThriftBackendClient implements Backend {
   }
 
   @Override
-  public BackendMethod bind(ServiceDef service, MethodDef method) {
+  public BackendMethod bind(Schema schema, ServiceDef service, MethodDef method) {
     if (method.streaming() != StreamingKind.UNARY) {
       throw new IllegalArgumentException(service.qualifiedName() + "." + method.name() + " is " + method.streaming()
           + " (expected: a unary method; Thrift backends have no streaming)");
@@ -100,6 +104,8 @@ public final class ThriftBackendClient implements Backend {
     List<FieldDef> exceptions = method.exceptions();
     short[] ids = new short[exceptions.size()];
     String[] types = new String[exceptions.size()];
+    StatusCode[] codes = new StatusCode[exceptions.size()];
+    short[] messageIds = new short[exceptions.size()];
     for (int i = 0; i < ids.length; i++) {
       FieldDef f = exceptions.get(i);
       if (!(f.type() instanceof TypeRef.Named named)) {
@@ -108,10 +114,25 @@ public final class ThriftBackendClient implements Backend {
       }
       ids[i] = (short) f.id();
       types[i] = named.qualifiedName();
+      StructDef def = schema.struct(named.qualifiedName()).orElse(null);
+      codes[i] = def == null ? StatusCode.UNKNOWN : def.annotations().get("grpc.code").map(StatusCode::parse).orElse(StatusCode.UNKNOWN);
+      if (codes[i] == null || codes[i] == StatusCode.OK) codes[i] = StatusCode.UNKNOWN;
+      messageIds[i] = def == null ? -1 : messageFieldId(def);
     }
     String wireName = config.multiplexedService().map(s -> s + ":" + method.name()).orElse(method.name());
-    ThriftMethodShape shape = new ThriftMethodShape(wireName, method.oneway(), method.response() instanceof TypeRef.Void, ids, types);
+    ThriftMethodShape shape = new ThriftMethodShape(wireName, method.oneway(), method.response() instanceof TypeRef.Void, ids, types, codes, messageIds);
     return (request, deadline, metadata) -> call(shape, request, deadline);
+  }
+
+  /** DESIGN.md: an exception's message is its {@code message} field, else its first string field; -1 for none. */
+  private static short messageFieldId(StructDef exception) {
+    short first = -1;
+    for (FieldDef f : exception.fields()) {
+      if (!(f.type() instanceof TypeRef.Base b) || b.scalar() != Scalar.STRING) continue;
+      if (f.name().equals("message")) return (short) f.id();
+      if (first < 0) first = (short) f.id();
+    }
+    return first;
   }
 
   private CompletableFuture<Reply> call(ThriftMethodShape shape, byte[] request, Deadline deadline) {

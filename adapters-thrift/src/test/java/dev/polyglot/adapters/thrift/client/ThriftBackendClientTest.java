@@ -17,6 +17,7 @@ import dev.polyglot.gateway.config.BackendConfig;
 import dev.polyglot.gateway.config.ThriftEncoding;
 import dev.polyglot.gateway.config.ThriftTransport;
 import dev.polyglot.idl.IdlLoader;
+import dev.polyglot.idl.Schema;
 import dev.polyglot.idl.ServiceDef;
 import dev.polyglot.translate.WireFormat;
 import dev.polyglot.translate.status.Status;
@@ -49,12 +50,14 @@ import org.junit.jupiter.params.provider.MethodSource;
  * written and read with libthrift's protocol classes, never with the gateway's code.
  */
 class ThriftBackendClientTest {
+  private static Schema schema;
   private static ServiceDef echo;
   private final List<AutoCloseable> resources = new ArrayList<>();
 
   @BeforeAll
   static void loadIdl() throws Exception {
-    echo = IdlLoader.create().load(List.of(EchoGateway.echoIdl())).requireService("echo.Echo");
+    schema = IdlLoader.create().load(List.of(EchoGateway.echoIdl()));
+    echo = schema.requireService("echo.Echo");
   }
 
   @AfterEach
@@ -75,7 +78,7 @@ class ThriftBackendClientTest {
   }
 
   private BackendMethod method(ThriftBackendClient client, String name) {
-    return client.bind(echo, echo.method(name).orElseThrow());
+    return client.bind(schema, echo, echo.method(name).orElseThrow());
   }
 
   private static Reply call(BackendMethod m, ThriftEncoding encoding, Args args) {
@@ -111,8 +114,8 @@ class ThriftBackendClientTest {
     BackendMethod lookup = method(client, "lookup");
 
     Status notFound = call(lookup, encoding, Args.string(1, "missing")).status();
-    assertEquals(StatusCode.UNKNOWN, notFound.code());
-    assertEquals("NotFound", notFound.message());
+    assertEquals(StatusCode.NOT_FOUND, notFound.code());
+    assertEquals("no entry missing", notFound.message());
     Status.Detail nf = notFound.detail().orElseThrow();
     assertEquals("echo.NotFound", nf.typeName());
     assertEquals(client.format(), nf.format());
@@ -121,7 +124,8 @@ class ThriftBackendClientTest {
     assertEquals("missing", text(nfFields.get((short) 2)));
 
     Status rejected = call(lookup, encoding, Args.string(1, "bad")).status();
-    assertEquals("Rejected", rejected.message());
+    assertEquals(StatusCode.UNKNOWN, rejected.code());
+    assertEquals("rejected bad", rejected.message());
     assertEquals("echo.Rejected", rejected.detail().orElseThrow().typeName());
     Map<Short, Object> rFields = struct(encoding, rejected.detail().orElseThrow().payload());
     assertEquals("rejected bad", text(rFields.get((short) 1)));
