@@ -50,6 +50,7 @@ public final class ThriftListener implements Listener {
   private volatile ServerSocket serverSocket;
   private volatile ExecutorService workers;
   private volatile boolean accepting;
+  private volatile Thread acceptor;
   private InetSocketAddress address;
 
   private ThriftListener(ThriftListenerConfig config) {
@@ -90,9 +91,10 @@ public final class ThriftListener implements Listener {
     });
     accepting = true;
     ConnectionSettings settings = new ConnectionSettings(dispatcher, config.service().orElse(null), config.maxFrameBytes(), config.maxMessageBytes());
-    Thread acceptor = new Thread(() -> acceptLoop(socket, settings), "thrift-acceptor-" + address.getPort());
-    acceptor.setDaemon(true);
-    acceptor.start();
+    Thread t = new Thread(() -> acceptLoop(socket, settings), "thrift-acceptor-" + address.getPort());
+    t.setDaemon(true);
+    acceptor = t;
+    t.start();
   }
 
   private void acceptLoop(ServerSocket socket, ConnectionSettings settings) {
@@ -129,11 +131,20 @@ public final class ThriftListener implements Listener {
     return connections.size();
   }
 
+  /** Returns once the port is released: the JDK closes a listening socket only after a blocked accept returns. */
   @Override
   public void stopAccepting() {
     accepting = false;
     ServerSocket s = serverSocket;
     if (s != null) closeQuietly(s);
+    Thread t = acceptor;
+    if (t != null && t != Thread.currentThread()) {
+      try {
+        t.join(5000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     for (ThriftConnection c : connections) c.stopReading();
   }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.polyglot.adapters.thrift.testing.CallerStyle;
 import dev.polyglot.adapters.thrift.testing.EchoBackend;
@@ -18,6 +19,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.thrift.TApplicationException;
 import org.apache.thrift.protocol.TMessageType;
@@ -205,6 +210,31 @@ abstract class PassThroughSuite {
       Answer a = client.call("echoBinary", 61, Args.binary(1, payload));
       assertNull(a.error());
       assertArrayEquals(payload, (byte[]) a.success());
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("callers")
+  void manyConnectionsAreServedConcurrently(CallerStyle style) throws Exception {
+    int callers = 8;
+    ExecutorService pool = Executors.newFixedThreadPool(callers);
+    try {
+      List<Future<Integer>> seqids = new ArrayList<>();
+      long start = System.nanoTime();
+      for (int i = 0; i < callers; i++) {
+        int seqid = 500 + i;
+        seqids.add(pool.submit(() -> {
+          try (ThriftTestClient client = connect(style)) {
+            return client.call("sleep", seqid, Args.i32(1, 300)).header().seqid;
+          }
+        }));
+      }
+      for (int i = 0; i < callers; i++) assertEquals(500 + i, seqids.get(i).get(10, TimeUnit.SECONDS));
+      long millis = (System.nanoTime() - start) / 1_000_000;
+      // Eight 300 ms calls one after another would take 2.4 s.
+      assertTrue(millis < 2000, "took " + millis + "ms");
+    } finally {
+      pool.shutdownNow();
     }
   }
 
