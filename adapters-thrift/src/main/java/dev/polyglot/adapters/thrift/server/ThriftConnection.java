@@ -112,8 +112,9 @@ final class ThriftConnection implements Runnable {
       int n = in.readNBytes(lengthBytes, 0, 4);
       if (n < 4) return;
       int length = (lengthBytes[0] & 0xff) << 24 | (lengthBytes[1] & 0xff) << 16 | (lengthBytes[2] & 0xff) << 8 | (lengthBytes[3] & 0xff);
-      if (length <= 0 || length > maxFrame) {
-        answerOversizedFrame(length & 0xffffffffL, maxFrame);
+      if (length <= 0) return; // no Thrift message is empty: garbage, and nothing to answer
+      if (length > maxFrame) {
+        answerOversizedFrame(length, maxFrame);
         return;
       }
       byte[] frame = in.readNBytes(length);

@@ -51,7 +51,7 @@ public final class ThriftListener implements Listener {
   private volatile ExecutorService workers;
   private volatile boolean accepting;
   private volatile Thread acceptor;
-  private InetSocketAddress address;
+  private volatile InetSocketAddress address;
 
   private ThriftListener(ThriftListenerConfig config) {
     this.config = Objects.requireNonNull(config, "config");
