@@ -1,7 +1,6 @@
 package dev.polyglot.adapters.thrift.server;
 
 import static dev.polyglot.adapters.thrift.testing.ThriftValues.text;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -10,11 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.polyglot.adapters.thrift.testing.CallerStyle;
 import dev.polyglot.adapters.thrift.testing.EchoBackend;
 import dev.polyglot.adapters.thrift.testing.EchoGateway;
+import dev.polyglot.adapters.thrift.testing.Everything;
 import dev.polyglot.adapters.thrift.testing.ThriftTestClient;
 import dev.polyglot.adapters.thrift.testing.ThriftTestClient.Answer;
 import dev.polyglot.adapters.thrift.testing.ThriftTestClient.Args;
 import dev.polyglot.gateway.config.ThriftEncoding;
 import dev.polyglot.gateway.config.ThriftTransport;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,11 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.thrift.TApplicationException;
+import org.apache.thrift.protocol.TBinaryProtocol;
+import org.apache.thrift.protocol.TCompactProtocol;
+import org.apache.thrift.protocol.TField;
 import org.apache.thrift.protocol.TMessageType;
+import org.apache.thrift.protocol.TType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -209,7 +214,25 @@ abstract class PassThroughSuite {
     try (ThriftTestClient client = connect(style)) {
       Answer a = client.call("echoBinary", 61, Args.binary(1, payload));
       assertNull(a.error());
-      assertArrayEquals(payload, (byte[]) a.success());
+      assertEquals(ByteBuffer.wrap(payload), a.success());
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("callers")
+  void aValueOfEveryThriftTypePassesThroughUnchanged(CallerStyle style) throws Exception {
+    Map<Short, Object> expected = Everything.expected(buffer -> backendEncoding == ThriftEncoding.BINARY
+        ? new TBinaryProtocol(buffer) : new TCompactProtocol(buffer));
+    assertEquals(19, expected.size());
+    assertEquals(Everything.ID, expected.get((short) 10));
+    try (ThriftTestClient client = connect(style)) {
+      Answer a = client.call("echoEverything", 81, p -> {
+        p.writeFieldBegin(new TField("value", TType.STRUCT, (short) 1));
+        Everything.write(p);
+        p.writeFieldEnd();
+      });
+      assertEquals(81, a.header().seqid);
+      assertEquals(expected, a.success());
     }
   }
 

@@ -8,6 +8,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,8 +24,11 @@ import org.apache.thrift.protocol.TList;
 import org.apache.thrift.protocol.TMessage;
 import org.apache.thrift.protocol.TMessageType;
 import org.apache.thrift.protocol.TProtocol;
+import org.apache.thrift.protocol.TProtocolUtil;
 import org.apache.thrift.protocol.TStruct;
 import org.apache.thrift.protocol.TType;
+import org.apache.thrift.transport.TMemoryBuffer;
+import org.apache.thrift.transport.TMemoryInputTransport;
 import org.apache.thrift.transport.TSocket;
 import org.apache.thrift.transport.TTransport;
 import org.apache.thrift.transport.TTransportException;
@@ -109,15 +113,21 @@ public final class EchoBackend implements AutoCloseable {
     try {
       TTransport t = new TSocket(socket);
       if (transport == ThriftTransport.FRAMED) t = new TFramedTransport(t, 64 << 20);
-      TProtocol p = encoding == ThriftEncoding.BINARY ? new TBinaryProtocol(t) : new TCompactProtocol(t);
+      TProtocol p = protocol(t);
       while (true) {
         TMessage m = p.readMessageBegin();
         calls.incrementAndGet();
         names.add(m.name);
-        Map<Short, Object> args = ThriftValues.readStruct(p);
+        // The arguments are copied aside first, so that a method may read them generically or echo them.
+        TMemoryBuffer raw = new TMemoryBuffer(256);
+        ThriftValues.copy(p, protocol(raw), TType.STRUCT);
         p.readMessageEnd();
         String method = m.name.substring(m.name.indexOf(':') + 1);
-        answer(p, method, m, args);
+        if (method.equals("echoEverything")) {
+          reply(p, method, m.seqid, (short) 0, TType.STRUCT, () -> copyField1(protocol(readBack(raw)), p));
+        } else {
+          answer(p, method, m, ThriftValues.readStruct(protocol(readBack(raw))));
+        }
       }
     } catch (TTransportException e) {
       // The peer closed the connection, or we dropped it.
@@ -133,11 +143,32 @@ public final class EchoBackend implements AutoCloseable {
     }
   }
 
+  private static TTransport readBack(TMemoryBuffer written) throws TException {
+    return new TMemoryInputTransport(Arrays.copyOf(written.getArray(), written.length()));
+  }
+
+  private TProtocol protocol(TTransport t) {
+    return encoding == ThriftEncoding.BINARY ? new TBinaryProtocol(t) : new TCompactProtocol(t);
+  }
+
+  private static void copyField1(TProtocol args, TProtocol out) throws TException {
+    args.readStructBegin();
+    while (true) {
+      TField f = args.readFieldBegin();
+      if (f.type == TType.STOP) throw new TException("echoEverything: argument 1 is missing");
+      if (f.id == 1) {
+        ThriftValues.copy(args, out, f.type);
+        return;
+      }
+      TProtocolUtil.skip(args, f.type);
+    }
+  }
+
   private void answer(TProtocol p, String method, TMessage m, Map<Short, Object> args) throws TException {
     switch (method) {
       case "ping" -> reply(p, method, m.seqid, null, (byte) 0, null);
-      case "echo" -> reply(p, method, m.seqid, (short) 0, TType.STRING, () -> p.writeBinary(ByteBuffer.wrap((byte[]) args.get((short) 1))));
-      case "echoBinary" -> reply(p, method, m.seqid, (short) 0, TType.STRING, () -> p.writeBinary(ByteBuffer.wrap((byte[]) args.get((short) 1))));
+      case "echo" -> reply(p, method, m.seqid, (short) 0, TType.STRING, () -> p.writeBinary(((ByteBuffer) args.get((short) 1)).duplicate()));
+      case "echoBinary" -> reply(p, method, m.seqid, (short) 0, TType.STRING, () -> p.writeBinary(((ByteBuffer) args.get((short) 1)).duplicate()));
       case "lookup" -> {
         String key = ThriftValues.text(args.get((short) 1));
         if (key.equals("missing")) {
