@@ -27,8 +27,10 @@ import java.nio.ByteBuffer;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import org.apache.thrift.TException;
@@ -275,7 +277,7 @@ class ThriftBackendClientTest {
     EchoBackend backend = backend(ThriftTransport.BUFFERED, ThriftEncoding.COMPACT);
     ThriftBackendClient client = client(EchoGateway.backend(backend.port()).transport(ThriftTransport.BUFFERED).encoding(ThriftEncoding.COMPACT).build());
     byte[] payload = new byte[1 << 20];
-    new java.util.Random(3).nextBytes(payload);
+    new Random(3).nextBytes(payload);
     Reply r = call(method(client, "echoBinary"), ThriftEncoding.COMPACT, Args.binary(1, payload));
     assertEquals(ByteBuffer.wrap(payload), result(ThriftEncoding.COMPACT, r.payload()).get((short) 0));
   }
@@ -294,7 +296,7 @@ class ThriftBackendClientTest {
       args.write(p);
       p.writeFieldStop();
       p.writeStructEnd();
-      return java.util.Arrays.copyOf(buffer.getArray(), buffer.length());
+      return Arrays.copyOf(buffer.getArray(), buffer.length());
     } catch (TException e) {
       throw new IllegalStateException(e);
     }

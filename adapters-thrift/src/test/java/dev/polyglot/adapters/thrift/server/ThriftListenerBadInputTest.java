@@ -14,8 +14,11 @@ import dev.polyglot.adapters.thrift.testing.ThriftTestClient.Args;
 import dev.polyglot.gateway.config.ThriftEncoding;
 import dev.polyglot.gateway.config.ThriftTransport;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Random;
 import java.util.stream.Stream;
 import org.apache.thrift.TApplicationException;
 import org.apache.thrift.TException;
@@ -157,6 +160,41 @@ class ThriftListenerBadInputTest {
       stalled.rawOut().flush();
       for (int i = 0; i < 5; i++) assertEquals("meanwhile " + i, text(healthy.call("echo", i, Args.string(1, "meanwhile " + i)).success()));
       assertFalse(stalled.anythingArrivesWithin(100));
+    }
+  }
+
+  static Stream<Integer> seeds() {
+    return Stream.iterate(1, i -> i + 1).limit(40);
+  }
+
+  /**
+   * Random bytes, some behind a plausible first byte (0x80, 0x82, a small frame length): whatever the
+   * listener makes of them, it ends the connection once the caller's stream ends, and serves others.
+   */
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void randomBytesEndOnlyTheirOwnConnection(int seed) throws Exception {
+    Random random = new Random(seed);
+    byte[] bytes = new byte[1 + random.nextInt(200)];
+    random.nextBytes(bytes);
+    switch (seed % 4) {
+      case 0 -> bytes[0] = (byte) 0x80;
+      case 1 -> bytes[0] = (byte) 0x82;
+      case 2 -> bytes[0] = 0;
+      default -> { }
+    }
+    try (ThriftTestClient healthy = ThriftTestClient.connect(gateway.address(), FRAMED_BINARY);
+        Socket raw = new Socket(gateway.address().getAddress(), gateway.address().getPort())) {
+      raw.setSoTimeout(5000);
+      raw.getOutputStream().write(bytes);
+      raw.shutdownOutput();
+      assertEquals("during", text(healthy.call("echo", 1, Args.string(1, "during")).success()));
+      // Answers, if any, are drained; then the listener closes the connection.
+      InputStream in = raw.getInputStream();
+      while (in.read() >= 0) {
+        // draining
+      }
+      assertEquals("after", text(healthy.call("echo", 2, Args.string(1, "after")).success()));
     }
   }
 
