@@ -17,7 +17,8 @@ import java.util.Optional;
  */
 public final class StatusMapping {
   /** {@code grpc-status-details-bin}. */
-  public static final Metadata.Key<com.google.rpc.Status> DETAILS_KEY = ProtoUtils.keyForProto(com.google.rpc.Status.getDefaultInstance());
+  public static final Metadata.Key<com.google.rpc.Status> DETAILS_KEY =
+      Metadata.Key.of("grpc-status-details-bin", ProtoUtils.metadataMarshaller(com.google.rpc.Status.getDefaultInstance()));
 
   private static final String TYPE_URL_PREFIX = "type.googleapis.com/";
 
