@@ -62,6 +62,7 @@ final class EndpointsNameResolver extends NameResolver {
     offload.execute(() -> {
       List<EquivalentAddressGroup> groups = new ArrayList<>();
       List<String> unresolved = new ArrayList<>();
+      UnknownHostException[] firstFailure = {null};
       for (Endpoint e : endpoints) {
         try {
           List<SocketAddress> addresses = new ArrayList<>();
@@ -69,17 +70,19 @@ final class EndpointsNameResolver extends NameResolver {
           groups.add(new EquivalentAddressGroup(addresses));
         } catch (UnknownHostException ex) {
           unresolved.add(e.toString());
+          if (firstFailure[0] == null) firstFailure[0] = ex;
         }
       }
-      sync.execute(() -> deliver(groups, unresolved));
+      sync.execute(() -> deliver(groups, unresolved, firstFailure[0]));
     });
   }
 
-  private void deliver(List<EquivalentAddressGroup> groups, List<String> unresolved) {
+  private void deliver(List<EquivalentAddressGroup> groups, List<String> unresolved, UnknownHostException failure) {
     resolving = false;
     if (shutdown) return;
     StatusOr<List<EquivalentAddressGroup>> result = groups.isEmpty()
-        ? StatusOr.fromStatus(Status.UNAVAILABLE.withDescription("no endpoint host resolves: " + String.join(", ", unresolved)))
+        // The cause marks the status as the channel's own, not the backend's (see UnaryBackendMethod).
+        ? StatusOr.fromStatus(Status.UNAVAILABLE.withDescription("no endpoint host resolves: " + String.join(", ", unresolved)).withCause(failure))
         : StatusOr.fromValue(groups);
     listener.onResult2(ResolutionResult.newBuilder().setAddressesOrError(result).build());
   }
