@@ -36,6 +36,9 @@ class IdlTextLoaderTest {
     assertEquals(IdlKind.THRIFT, schema.requireService("warehouse.Warehouse").idl());
     assertEquals(IdlKind.PROTO, schema.requireService("acme.warehouse.v1.WarehouseService").idl());
     assertEquals("30s", schema.requireService("Warehouse").method("getItem").orElseThrow().annotations().get("cache.ttl").orElseThrow());
+    assertEquals(java.util.List.of("acme/warehouse.proto", "common/shared.thrift", "warehouse.thrift"),
+        schema.files().stream().map(dev.polyglot.idl.IdlFile::path).filter(p -> !p.startsWith("google/")).sorted().toList());
+    assertEquals(java.util.List.of("common/shared.thrift"), schema.files().stream().filter(f -> f.path().equals("warehouse.thrift")).findFirst().orElseThrow().includes());
   }
 
   @Test
