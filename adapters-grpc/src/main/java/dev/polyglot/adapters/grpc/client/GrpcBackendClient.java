@@ -7,6 +7,7 @@ import dev.polyglot.gateway.config.BackendConfig;
 import dev.polyglot.gateway.config.BackendProtocol;
 import dev.polyglot.idl.IdlKind;
 import dev.polyglot.idl.MethodDef;
+import dev.polyglot.idl.Schema;
 import dev.polyglot.idl.ServiceDef;
 import dev.polyglot.idl.StreamingKind;
 import dev.polyglot.translate.WireFormat;
@@ -63,12 +64,13 @@ public final class GrpcBackendClient implements Backend {
   }
 
   /**
-   * Builds the method descriptor {@code <service qualified name>/<method name>} once.
+   * Builds the method descriptor {@code <service qualified name>/<method name>} once. The schema is not
+   * needed: a gRPC backend's errors arrive already typed ({@code google.rpc.Status} details).
    *
    * @throws IllegalArgumentException for a Thrift service or a streaming method
    */
   @Override
-  public BackendMethod bind(ServiceDef service, MethodDef method) {
+  public BackendMethod bind(Schema schema, ServiceDef service, MethodDef method) {
     if (service.idl() != IdlKind.PROTO) {
       throw new IllegalArgumentException("gRPC backend " + config.name() + " cannot serve " + service.qualifiedName()
           + ": it is a Thrift service (expected: a proto service)");

@@ -24,6 +24,7 @@ import dev.polyglot.gateway.config.BackendProtocol;
 import dev.polyglot.idl.Annotations;
 import dev.polyglot.idl.IdlKind;
 import dev.polyglot.idl.IdlLoader;
+import dev.polyglot.idl.Schema;
 import dev.polyglot.idl.ServiceDef;
 import dev.polyglot.idl.SourceLocation;
 import dev.polyglot.translate.WireFormat;
@@ -42,15 +43,16 @@ import org.junit.jupiter.api.Test;
 /** The backend client against real generated-stub backends on loopback, without a gateway in between. */
 class GrpcBackendClientTest {
   private static final Duration CALL_TIMEOUT = Duration.ofSeconds(5);
+  private static Schema schema;
   private static ServiceDef echoService;
   private static EchoBackend a;
   private static EchoBackend b;
 
   @BeforeAll
   static void start() throws Exception {
-    echoService = IdlLoader.withIncludePaths(List.of(GatewayFixture.PROTO_ROOT))
-        .load(List.of(GatewayFixture.PROTO_ROOT.resolve("polyglot/grpctest/v1/echo.proto")))
-        .requireService(GatewayFixture.ECHO_SERVICE);
+    schema = IdlLoader.withIncludePaths(List.of(GatewayFixture.PROTO_ROOT))
+        .load(List.of(GatewayFixture.PROTO_ROOT.resolve("polyglot/grpctest/v1/echo.proto")));
+    echoService = schema.requireService(GatewayFixture.ECHO_SERVICE);
     a = EchoBackend.start("a");
     b = EchoBackend.start("b");
   }
@@ -74,7 +76,7 @@ class GrpcBackendClientTest {
   }
 
   private static BackendMethod bind(Backend backend, String method) {
-    return backend.bind(echoService, echoService.method(method).orElseThrow());
+    return backend.bind(schema, echoService, echoService.method(method).orElseThrow());
   }
 
   private static Reply call(BackendMethod m, byte[] request) {
@@ -217,7 +219,7 @@ class GrpcBackendClientTest {
   void bindingAThriftServiceIsRefusedWithTheReason() {
     ServiceDef thrift = new ServiceDef("warehouse.Warehouse", "Warehouse", IdlKind.THRIFT, null, List.of(), Annotations.NONE, SourceLocation.UNKNOWN);
     try (Backend client = client("echo", a.port())) {
-      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> client.bind(thrift, echoService.method("Echo").orElseThrow()));
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> client.bind(schema, thrift, echoService.method("Echo").orElseThrow()));
       assertEquals("gRPC backend echo cannot serve warehouse.Warehouse: it is a Thrift service (expected: a proto service)", e.getMessage());
     }
   }
