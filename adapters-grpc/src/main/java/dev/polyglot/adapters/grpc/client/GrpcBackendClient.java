@@ -38,7 +38,7 @@ public final class GrpcBackendClient implements Backend {
     this.channel = NettyChannelBuilder.forTarget(EndpointsNameResolverProvider.target(config.endpoints()))
         .usePlaintext()
         .defaultLoadBalancingPolicy("round_robin")
-        .withOption(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, config.connectTimeout().toMillis()))
+        .withOption(ChannelOption.CONNECT_TIMEOUT_MILLIS, Math.toIntExact(Math.min(Integer.MAX_VALUE, config.connectTimeout().toMillis())))
         .maxInboundMessageSize(MAX_REPLY_BYTES)
         .userAgent("polyglot-gateway")
         .build();

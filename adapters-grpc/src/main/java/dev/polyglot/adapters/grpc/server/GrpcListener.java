@@ -57,7 +57,7 @@ public final class GrpcListener implements Listener {
         .addService(health.getHealthService())
         .addService(reflection)
         .addService(reflection.v1alpha())
-        .maxInboundMessageSize((int) Math.min(Integer.MAX_VALUE, config.maxMessageBytes()))
+        .maxInboundMessageSize(Math.toIntExact(Math.min(Integer.MAX_VALUE, config.maxMessageBytes())))
         .build();
     try {
       s.start();

@@ -44,6 +44,8 @@ final class ReflectionIndex {
   static final String REFLECTION_V1_SERVICE = "grpc.reflection.v1.ServerReflection";
   static final String REFLECTION_V1ALPHA_SERVICE = "grpc.reflection.v1alpha.ServerReflection";
 
+  /** v1alpha is deprecated upstream and served on purpose: older tools (and grpcurl's fallback) still ask for it. */
+  @SuppressWarnings("deprecation")
   private static final List<FileDescriptor> OWN_FILES = List.of(
       io.grpc.health.v1.HealthProto.getDescriptor(),
       io.grpc.reflection.v1.ServerReflectionProto.getDescriptor(),
