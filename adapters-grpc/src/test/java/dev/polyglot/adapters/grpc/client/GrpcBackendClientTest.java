@@ -108,6 +108,25 @@ class GrpcBackendClientTest {
   }
 
   @Test
+  void aDeadEndpointIsSkippedWhileAnotherServes() throws Exception {
+    try (Backend client = client("half", GatewayFixture.unusedPort(), a.port())) {
+      BackendMethod echo = bind(client, "Echo");
+      for (int i = 0; i < 10; i++) assertEquals("a", echoReply(call(echo, new byte[0])).getServedBy());
+      assertEquals(10, a.calls());
+    }
+  }
+
+  @Test
+  void theBackendsOwnUnavailableKeepsItsMessage() {
+    try (Backend client = client("echo", a.port())) {
+      Reply r = call(bind(client, "GetItem"), GetItemRequest.newBuilder().setSku("busy").build().toByteArray());
+      assertEquals(StatusCode.UNAVAILABLE, r.status().code());
+      assertEquals("warehouse busy", r.status().message());
+      assertFalse(r.status().detail().isPresent());
+    }
+  }
+
+  @Test
   void anOkReplyCarriesTheBackendsResponseBytes() throws Exception {
     try (Backend client = client("echo", a.port())) {
       EchoRequest request = EchoRequest.newBuilder().setText("ok").setNumber(7).build();

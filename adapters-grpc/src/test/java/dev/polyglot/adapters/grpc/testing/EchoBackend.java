@@ -34,7 +34,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Behaviour: {@code Echo} waits {@code delay_millis}, then echoes the request with {@code served_by}
  * set to the backend's name; {@code GetItem} answers {@code NOT_FOUND "no item <sku>"} with an
- * {@code ItemNotFound(sku, warehouse 7)} detail for sku {@code missing}, else an item; {@code Watch}
+ * {@code ItemNotFound(sku, warehouse 7)} detail for sku {@code missing}, {@code UNAVAILABLE "warehouse
+ * busy"} (its own, without details) for sku {@code busy}, else an item; {@code Watch}
  * streams the request twice.
  */
 public final class EchoBackend implements AutoCloseable {
@@ -127,6 +128,10 @@ public final class EchoBackend implements AutoCloseable {
             .addDetails(Any.pack(ItemNotFound.newBuilder().setSku(request.getSku()).setWarehouse(MISSING_WAREHOUSE).build()))
             .build();
         responses.onError(StatusProto.toStatusRuntimeException(status));
+        return;
+      }
+      if (request.getSku().equals("busy")) {
+        responses.onError(io.grpc.Status.UNAVAILABLE.withDescription("warehouse busy").asRuntimeException());
         return;
       }
       responses.onNext(Item.newBuilder()
