@@ -27,7 +27,8 @@ public final class Main implements Runnable {
 
   static CommandLine newCommandLine() {
     CommandLine cl = new CommandLine(new Main());
-    cl.setExitCodeExceptionMapper(t -> 1);
+    // Usage errors (picocli's own and ours) exit 2; any other failure 1.
+    cl.setExitCodeExceptionMapper(t -> t instanceof CommandLine.ParameterException ? 2 : 1);
     return cl;
   }
 

@@ -1,0 +1,28 @@
+package dev.polyglot.gateway.pipeline;
+
+import dev.polyglot.gateway.cache.ResponseCache;
+import dev.polyglot.gateway.call.Reply;
+import dev.polyglot.gateway.route.RouteMethod;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Serves cacheable methods from the {@link ResponseCache}. Sits after translation, so the key is the
+ * canonical form of the backend-format request and the cached value the backend's reply: callers of
+ * every protocol share entries.
+ */
+final class CacheFilter implements CallFilter {
+  private final ResponseCache cache;
+
+  CacheFilter(ResponseCache cache) {
+    this.cache = cache;
+  }
+
+  @Override
+  public CompletableFuture<Reply> filter(RoutedCall rc, Chain chain) {
+    RouteMethod m = rc.method();
+    if (!m.isCached()) return chain.proceed(rc);
+    byte[] canonical = m.canonicalizer().canonicalize(rc.call().request(), rc.call().format());
+    // The loader's future must not fail exceptionally: map failures to replies before the cache sees them.
+    return cache.get(m, canonical, () -> chain.proceed(rc).handle((r, t) -> t == null ? r : Replies.fromThrowable(t, m)));
+  }
+}

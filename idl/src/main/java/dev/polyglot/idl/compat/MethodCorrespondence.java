@@ -1,0 +1,25 @@
+package dev.polyglot.idl.compat;
+
+import dev.polyglot.idl.MethodDef;
+import java.util.List;
+
+/**
+ * A caller method bound to a backend method.
+ *
+ * @param request the caller's request struct (Thrift argument list or proto message) ↔ the
+ *     backend's; a method without arguments has an empty argument struct, which corresponds to
+ *     {@code google.protobuf.Empty} or any empty message
+ * @param forwardOnly the caller's method is Thrift {@code oneway}: forward and do not wait
+ */
+public record MethodCorrespondence(
+    MethodDef caller,
+    MethodDef backend,
+    StructCorrespondence request,
+    ResultCorrespondence response,
+    List<ExceptionCorrespondence> exceptions,
+    boolean forwardOnly) {
+
+  public MethodCorrespondence {
+    exceptions = List.copyOf(exceptions);
+  }
+}
