@@ -91,7 +91,9 @@ public final class Gateway implements AutoCloseable {
    *     so far is stopped again)
    */
   public Gateway start() throws IOException {
+    long started = System.nanoTime();
     routeTable = RouteTable.start(config.cluster(), compiler, schemaLoader);
+    log.info("route table: {} cluster member(s), joined in {} ms", routeTable.clusterSize(), (System.nanoTime() - started) / 1_000_000);
     routeTable.addSwapListener(this::swapped);
     pipeline = new CallPipeline(routeTable.router(), filters, cache);
     try {

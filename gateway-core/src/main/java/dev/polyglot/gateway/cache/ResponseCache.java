@@ -69,16 +69,21 @@ public final class ResponseCache {
   public CompletableFuture<Reply> get(RouteMethod method, byte[] canonicalRequest, Supplier<CompletableFuture<Reply>> loader) {
     if (!method.isCached()) throw new IllegalArgumentException("method " + method + " is not cacheable");
     CacheKey key = new CacheKey(method.route().generation(), method.index(), canonicalRequest, method.cacheTtlNanos());
+    boolean[] loaded = {false};
     CompletableFuture<Reply> future = cache.get(key, (k, executor) -> {
+      loaded[0] = true;
       try {
         return Objects.requireNonNull(loader.get(), "loader returned null");
       } catch (RuntimeException e) {
         return CompletableFuture.failedFuture(e);
       }
     });
-    future.thenAccept(reply -> {
-      if (!reply.isOk()) cache.asMap().remove(key, future);
-    });
+    // Only the call that installed the future watches it: one removal check per backend call, none per hit.
+    if (loaded[0]) {
+      future.thenAccept(reply -> {
+        if (!reply.isOk()) cache.asMap().remove(key, future);
+      });
+    }
     return future;
   }
 
@@ -98,7 +103,9 @@ public final class ResponseCache {
     cache.synchronous().cleanUp();
   }
 
+  /** Runs pending maintenance first, so that the entry count and weight are current. */
   public CacheStats stats() {
+    cache.synchronous().cleanUp();
     var s = cache.synchronous().stats();
     long bytes = cache.synchronous().policy().eviction().map(e -> e.weightedSize().orElse(0)).orElse(0L);
     return new CacheStats(s.hitCount(), s.missCount(), s.evictionCount(), cache.synchronous().estimatedSize(), bytes, maxBytes);

@@ -1,6 +1,7 @@
 package dev.polyglot.gateway.call;
 
 import dev.polyglot.idl.MethodDef;
+import dev.polyglot.idl.Schema;
 import dev.polyglot.idl.ServiceDef;
 import dev.polyglot.translate.WireFormat;
 
@@ -14,13 +15,15 @@ public interface Backend extends AutoCloseable {
   WireFormat format();
 
   /**
-   * Prepares calls to one method of {@code service} (on the backend's side). Called when a route is
-   * compiled, never per call; may be called again for the same method after an IDL change.
+   * Prepares calls to one method of {@code service} (on the backend's side): precompute what the
+   * wire needs (the gRPC method descriptor, the Thrift message name, the declared exceptions by field
+   * id with their types and {@code grpc.code} annotations looked up in {@code schema}). Called when a
+   * route is compiled, never per call; may be called again for the same method after an IDL change.
    *
    * @throws IllegalArgumentException when the method cannot be called over this backend's protocol
    *     (the message becomes part of the route's rejection report)
    */
-  BackendMethod bind(ServiceDef service, MethodDef method);
+  BackendMethod bind(Schema schema, ServiceDef service, MethodDef method);
 
   /**
    * Releases connections. Calls in flight may complete or fail with {@code UNAVAILABLE}; later calls

@@ -128,7 +128,7 @@ public final class GatewayConfigLoader {
     if (m.values().containsKey("http")) {
       Mapping s = r.optionalMapping(m.values().get("http"), "listeners.http", "host", "port", "max_body_size");
       String host = r.string(s, "listeners.http", "host", ListenersConfig.DEFAULT_HOST);
-      int port = r.port(s, "listeners.http", HttpListenerConfig.DEFAULT_PORT, ports);
+      int port = r.port(s, m.values().get("http"), "listeners.http", HttpListenerConfig.DEFAULT_PORT, ports);
       long max = r.size(s, "listeners.http", "max_body_size", HttpListenerConfig.DEFAULT_MAX_BODY_BYTES);
       http = Optional.of(new HttpListenerConfig(host, port, max));
     }
@@ -136,7 +136,7 @@ public final class GatewayConfigLoader {
     if (m.values().containsKey("thrift")) {
       Mapping s = r.optionalMapping(m.values().get("thrift"), "listeners.thrift", "host", "port", "service", "max_frame_size", "max_message_size");
       String host = r.string(s, "listeners.thrift", "host", ListenersConfig.DEFAULT_HOST);
-      int port = r.port(s, "listeners.thrift", ThriftListenerConfig.DEFAULT_PORT, ports);
+      int port = r.port(s, m.values().get("thrift"), "listeners.thrift", ThriftListenerConfig.DEFAULT_PORT, ports);
       String service = r.string(s, "listeners.thrift", "service", null);
       long frame = r.size(s, "listeners.thrift", "max_frame_size", ThriftListenerConfig.DEFAULT_MAX_FRAME_BYTES);
       long message = r.size(s, "listeners.thrift", "max_message_size", ThriftListenerConfig.DEFAULT_MAX_MESSAGE_BYTES);
@@ -146,7 +146,7 @@ public final class GatewayConfigLoader {
     if (m.values().containsKey("grpc")) {
       Mapping s = r.optionalMapping(m.values().get("grpc"), "listeners.grpc", "host", "port", "max_message_size");
       String host = r.string(s, "listeners.grpc", "host", ListenersConfig.DEFAULT_HOST);
-      int port = r.port(s, "listeners.grpc", GrpcListenerConfig.DEFAULT_PORT, ports);
+      int port = r.port(s, m.values().get("grpc"), "listeners.grpc", GrpcListenerConfig.DEFAULT_PORT, ports);
       long max = r.size(s, "listeners.grpc", "max_message_size", GrpcListenerConfig.DEFAULT_MAX_MESSAGE_BYTES);
       grpc = Optional.of(new GrpcListenerConfig(host, port, max));
     }
@@ -272,7 +272,7 @@ public final class GatewayConfigLoader {
   private static AdminConfig readAdmin(Reader r, YamlNode node) {
     Mapping m = r.optionalMapping(node, "admin", "host", "port");
     String host = r.string(m, "admin", "host", AdminConfig.DEFAULT_HOST);
-    int port = r.port(m, "admin", AdminConfig.DEFAULT_PORT, null);
+    int port = r.port(m, node, "admin", AdminConfig.DEFAULT_PORT, null);
     return new AdminConfig(host, port);
   }
 
@@ -280,7 +280,7 @@ public final class GatewayConfigLoader {
     Mapping m = r.optionalMapping(node, "cluster", "name", "host", "port", "members");
     String name = r.string(m, "cluster", "name", ClusterConfig.DEFAULT_NAME);
     String host = r.string(m, "cluster", "host", ClusterConfig.DEFAULT_HOST);
-    int port = r.port(m, "cluster", ClusterConfig.DEFAULT_PORT, null);
+    int port = r.port(m, node, "cluster", ClusterConfig.DEFAULT_PORT, null);
     List<Endpoint> members = new ArrayList<>();
     Sequence seq = m == null ? null : r.sequence(m.values().get("members"), "cluster.members");
     if (seq != null) {
@@ -425,7 +425,8 @@ public final class GatewayConfigLoader {
       return n;
     }
 
-    int port(Mapping m, String path, int dflt, Map<Integer, String> taken) {
+    /** @param section where the section is written, for a problem with a default port; null when none is checked */
+    int port(Mapping m, YamlNode section, String path, int dflt, Map<Integer, String> taken) {
       YamlNode n = value(m, "port");
       String keyPath = join(path, "port");
       int port = dflt;
@@ -439,7 +440,11 @@ public final class GatewayConfigLoader {
       }
       if (taken != null) {
         String other = taken.putIfAbsent(port, keyPath);
-        if (other != null) problem(n != null ? n : m != null ? m : new Scalar("", JsonToken.VALUE_NULL, 1, 1), keyPath, port + " (expected: a port not already used by " + other + ")");
+        if (other != null) {
+          // A default port clashing: point at the section that took the default.
+          YamlNode at = n != null ? n : m != null ? m : section;
+          problem(at, keyPath, port + " (expected: a port not already used by " + other + ")");
+        }
       }
       return port;
     }

@@ -160,7 +160,7 @@ public final class IdlSnapshotCompiler implements SnapshotCompiler {
       }
       BackendMethod handle = null;
       try {
-        handle = backend.bind(target, bm);
+        handle = backend.bind(schema, target, bm);
       } catch (IllegalArgumentException ex) {
         problems.add(where + ex.getMessage());
       }

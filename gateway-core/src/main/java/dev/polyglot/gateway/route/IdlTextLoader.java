@@ -1,9 +1,13 @@
 package dev.polyglot.gateway.route;
 
+import dev.polyglot.idl.HttpRule;
 import dev.polyglot.idl.IdlException;
+import dev.polyglot.idl.IdlFile;
 import dev.polyglot.idl.IdlLoader;
 import dev.polyglot.idl.Problem;
+import dev.polyglot.idl.MethodDef;
 import dev.polyglot.idl.Schema;
+import dev.polyglot.idl.ServiceDef;
 import dev.polyglot.idl.SourceLocation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,8 +26,10 @@ import java.util.stream.Stream;
  * as the include path, and the folder is deleted. Problem locations are given back relative to the
  * folder, i.e. as the source names the user uploaded.
  *
- * <p>Known limitation: the returned schema's {@code IdlFile.path} values and definition locations name
- * the temporary files. An in-memory entry point in the idl module would remove the detour.
+ * <p>The returned schema's files (paths, includes) and its services and methods (locations, HTTP
+ * rules) are renamed back to the source names. Known limitation: locations inside structs, fields and
+ * enums still name the temporary files; an in-memory entry point in the idl module would remove the
+ * detour and this renaming.
  */
 final class IdlTextLoader implements SchemaLoader {
 
@@ -51,10 +57,10 @@ final class IdlTextLoader implements SchemaLoader {
         Files.writeString(f, e.getValue(), StandardCharsets.UTF_8);
         files.add(f);
       }
+      String prefix = dir.toString() + dir.getFileSystem().getSeparator();
       try {
-        return IdlLoader.withIncludePaths(List.of(dir)).load(files);
+        return renamed(IdlLoader.withIncludePaths(List.of(dir)).load(files), prefix);
       } catch (IdlException e) {
-        String prefix = dir.toString() + dir.getFileSystem().getSeparator();
         List<Problem> relative = new ArrayList<>();
         for (Problem p : e.problems()) {
           SourceLocation l = p.location();
@@ -67,6 +73,31 @@ final class IdlTextLoader implements SchemaLoader {
     } finally {
       deleteTree(dir);
     }
+  }
+
+  private static Schema renamed(Schema schema, String prefix) {
+    Schema.Builder b = Schema.builder();
+    for (IdlFile f : schema.files()) {
+      b.addFile(new IdlFile(f.path().replace(prefix, ""), f.idl(), f.scope(), f.namespaces(),
+          f.includes().stream().map(i -> i.replace(prefix, "")).toList(), f.structs(), f.enums(), f.services(), f.typedefs(), f.constants(), f.descriptor()));
+    }
+    schema.structs().forEach(b::addStruct);
+    schema.enums().forEach(b::addEnum);
+    for (ServiceDef s : schema.services()) {
+      List<MethodDef> methods = new ArrayList<>();
+      for (MethodDef m : s.methods()) {
+        List<HttpRule> rules = new ArrayList<>();
+        for (HttpRule r : m.httpRules()) rules.add(new HttpRule(r.verb(), r.pathTemplate(), r.body(), r.responseBody(), renamed(r.location(), prefix)));
+        methods.add(new MethodDef(m.name(), m.service(), m.streaming(), m.oneway(), m.request(), m.response(), m.exceptions(), rules,
+            m.annotations(), renamed(m.location(), prefix)));
+      }
+      b.addService(new ServiceDef(s.qualifiedName(), s.name(), s.idl(), s.extendsService(), methods, s.annotations(), renamed(s.location(), prefix)));
+    }
+    return b.build();
+  }
+
+  private static SourceLocation renamed(SourceLocation l, String prefix) {
+    return l == null ? null : SourceLocation.of(l.file().replace(prefix, ""), l.line(), l.column());
   }
 
   static boolean isSafeName(String name) {

@@ -202,6 +202,11 @@ class GatewayConfigLoaderTest {
               http: { port: 8080 }
               grpc: { port: 8080 }
             """, "gateway.yaml:3:17: listeners.grpc.port: 8080 (expected: a port not already used by listeners.http.port)"),
+        Arguments.of("a listener whose default port the admin API already takes", """
+            admin: { port: 8080 }
+            listeners:
+              http: {}
+            """, "gateway.yaml:3:9: listeners.http.port: 8080 (expected: a port not already used by admin.port)"),
         Arguments.of("a size with an unknown unit", """
             listeners:
               thrift: { max_frame_size: 16 megs }

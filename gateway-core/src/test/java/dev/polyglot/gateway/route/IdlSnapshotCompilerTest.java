@@ -195,4 +195,18 @@ class IdlSnapshotCompilerTest {
     current.set(c.snapshot());
     assertEquals("warehouse.Warehouse/getItem -> warehouse.Warehouse/getItem on legacy", router.resolve("warehouse.Warehouse", "getItem").toString());
   }
+
+  @Test
+  void aBadCacheTtlAnnotationInThriftIdlIsReportedAtItsSourceName() {
+    IdlSnapshotCompiler compiler = IdlSnapshotCompiler.builder()
+        .backendProvider(c -> clients.computeIfAbsent(c, thriftClients::create))
+        .build();
+    String idl = "service Warehouse {\n  i64 count(1: string sku) (cache.ttl = \"soon\")\n}\n";
+
+    Compilation c = compiler.compile(new RouteSources(Map.of("inv/warehouse.thrift", idl), Map.of("legacy", THRIFT_BACKEND),
+        Map.of("warehouse.Warehouse", RouteConfig.of("warehouse.Warehouse", "legacy"))), RouteSnapshot.EMPTY);
+
+    assertEquals(List.of(new RouteRejection("warehouse.Warehouse",
+        List.of("method count: cache.ttl \"soon\" at inv/warehouse.thrift:2:3 (expected: a positive duration like 30s, 250ms or 2m)"))), c.rejections());
+  }
 }

@@ -5,6 +5,7 @@ import dev.polyglot.gateway.call.BackendMethod;
 import dev.polyglot.gateway.call.Reply;
 import dev.polyglot.gateway.config.BackendConfig;
 import dev.polyglot.idl.MethodDef;
+import dev.polyglot.idl.Schema;
 import dev.polyglot.idl.ServiceDef;
 import dev.polyglot.translate.WireFormat;
 import java.util.List;
@@ -49,7 +50,7 @@ public final class InProcessBackend implements Backend {
   }
 
   @Override
-  public BackendMethod bind(ServiceDef service, MethodDef method) {
+  public BackendMethod bind(Schema schema, ServiceDef service, MethodDef method) {
     String name = method.name();
     return (request, deadline, metadata) -> {
       if (closed) return CompletableFuture.completedFuture(Reply.error(dev.polyglot.translate.status.StatusCode.UNAVAILABLE, "backend closed"));
