@@ -189,4 +189,15 @@ class ProtobufCodecTest {
     TranscodeException ex = assertThrows(TranscodeException.class, () -> w.startList(-1));
     assertEquals("list<i64> inside a list or map has no protobuf encoding (expected: a message wrapping it)", ex.getMessage());
   }
+
+  @Test
+  void writerRefusesAStringWithAnUnpairedSurrogate() {
+    StructPlan s = Zoo.proto("Scalars");
+    ProtobufWriter w = ProtobufWriter.create();
+    w.reset(s);
+    w.startStruct();
+    w.field(s.indexOfName("a_string"));
+    TranscodeException ex = assertThrows(TranscodeException.class, () -> w.stringValue("\uDC00"));
+    assertEquals("unpaired surrogate U+DC00 at index 0 (expected: valid Unicode text)", ex.getMessage());
+  }
 }

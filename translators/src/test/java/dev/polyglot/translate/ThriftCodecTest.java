@@ -125,4 +125,28 @@ class ThriftCodecTest {
     TranscodeException e = assertThrows(TranscodeException.class, () -> w.stringValue("12"));
     assertEquals("got a string (expected: an i16)", e.getMessage());
   }
+
+  @Test
+  void writerRefusesToEndAStructWithoutItsRequiredFields() {
+    StructPlan e = Zoo.thrift("Everything");
+    ThriftWriter w = ThriftWriter.binary();
+    w.reset(e);
+    w.startStruct();
+    w.field(e.indexOfName("a_i32"));
+    w.longValue(1);
+    TranscodeException ex = assertThrows(TranscodeException.class, w::endStruct);
+    assertEquals("required field sku (id 18) of zoo.Everything is missing (expected: a value)", ex.getMessage());
+  }
+
+  @Test
+  void writerRefusesAStringWithAnUnpairedSurrogate() {
+    StructPlan e = Zoo.thrift("Everything");
+    for (ThriftWriter w : new ThriftWriter[] {ThriftWriter.binary(), ThriftWriter.compact()}) {
+      w.reset(e);
+      w.startStruct();
+      w.field(e.indexOfName("a_string"));
+      TranscodeException ex = assertThrows(TranscodeException.class, () -> w.stringValue("ok\uD800!"));
+      assertEquals("unpaired surrogate U+D800 at index 2 (expected: valid Unicode text)", ex.getMessage());
+    }
+  }
 }

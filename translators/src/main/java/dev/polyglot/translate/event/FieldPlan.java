@@ -27,7 +27,9 @@ public final class FieldPlan {
     int wire = (k == TypeKind.LIST || k == TypeKind.SET) ? type.element().protoWireType() : type.protoWireType();
     this.protoTag = (def.id() << 3) | wire;
     this.protoPackedTag = (def.id() << 3) | com.google.protobuf.WireFormat.WIRETYPE_LENGTH_DELIMITED;
-    this.packed = (k == TypeKind.LIST || k == TypeKind.SET) && type.element().isPackable() && def.packed();
+    // A Thrift list has no packing option; its protobuf encoding follows proto3, where packed is
+    // the default (as a .proto converted from the Thrift IDL would declare).
+    this.packed = (k == TypeKind.LIST || k == TypeKind.SET) && type.element().isPackable() && (def.packed() || idl == IdlKind.THRIFT);
     this.implicitPresence =
         idl == IdlKind.PROTO
             && !def.hasPresence()

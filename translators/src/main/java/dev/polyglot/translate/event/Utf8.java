@@ -49,6 +49,23 @@ public final class Utf8 {
     return (b & 0xC0) == 0x80;
   }
 
+  /**
+   * Throws unless {@code s} is well-formed UTF-16 (no unpaired surrogate), i.e. encodable as UTF-8
+   * without the silent replacement {@code String.getBytes} would make.
+   */
+  public static void checkWellFormed(String s) {
+    for (int i = 0, n = s.length(); i < n; i++) {
+      char c = s.charAt(i);
+      if (Character.isSurrogate(c)) {
+        if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+          i++;
+        } else {
+          throw TranscodeException.of("unpaired surrogate U+" + Integer.toHexString(c).toUpperCase(java.util.Locale.ROOT) + " at index " + i + " (expected: valid Unicode text)");
+        }
+      }
+    }
+  }
+
   /** Throws the standard error when the range is not valid UTF-8. */
   public static void check(byte[] b, int offset, int length) {
     int bad = invalidAt(b, offset, length);

@@ -247,6 +247,14 @@ public final class JsonReader implements ValueSource {
 
   /** An integer written as a string (or a map key): digits, or an integral number in any JSON form. */
   private long parseInteger(JsonType t, String text) {
+    // Fast path: the common "-123" / "123" spelling of int64 values, without the regex below.
+    int n = text.length();
+    int start = n > 0 && text.charAt(0) == '-' ? 1 : 0;
+    if (n - start > 0 && n - start <= 18 && (text.charAt(start) != '0' || n - start == 1)) {
+      int i = start;
+      while (i < n && text.charAt(i) >= '0' && text.charAt(i) <= '9') i++;
+      if (i == n) return fit(t, Long.parseLong(text));
+    }
     if (!JSON_NUMBER.matcher(text).matches()) throw TranscodeException.of("expected an integer, got " + WellKnownText.quote(text));
     if (text.indexOf('.') < 0 && text.indexOf('e') < 0 && text.indexOf('E') < 0) {
       if (text.length() <= 18) return fit(t, Long.parseLong(text));
@@ -337,10 +345,8 @@ public final class JsonReader implements ValueSource {
         return enumByName(t, p.getText());
       case VALUE_NUMBER_INT:
         return enumByNumber(t, p.getNumberType() == JsonParser.NumberType.INT ? p.getIntValue() : null, p.getText());
-      case VALUE_NULL:
-        if (t.nullValue) return 0;
-        // fall through
       default:
+        if (v == JsonToken.VALUE_NULL && t.nullValue) return 0;
         throw expected(t.nullValue ? "null" : "an enum name or number", v);
     }
   }
@@ -468,7 +474,8 @@ public final class JsonReader implements ValueSource {
     if (v != JsonToken.START_OBJECT) throw expected("an object", v);
     enter();
     out.startMap(-1);
-    Set<String> keys = new HashSet<>();
+    Set<String> keys = null; // created at the second key: most maps are small, many have one entry
+    String firstKey = null;
     int count = 0;
     for (v = p.nextToken(); v == JsonToken.FIELD_NAME; v = p.nextToken()) {
       String key = p.currentName();
@@ -478,7 +485,15 @@ public final class JsonReader implements ValueSource {
         throw TranscodeException.of("map size " + count + " exceeds the limit (expected: at most " + limits.maxContainerSize() + ")");
       }
       try {
-        if (!keys.add(key)) throw TranscodeException.of("duplicate map key (expected: distinct keys)");
+        if (count == 1) {
+          firstKey = key;
+        } else {
+          if (keys == null) {
+            keys = new HashSet<>();
+            keys.add(firstKey);
+          }
+          if (!keys.add(key)) throw TranscodeException.of("duplicate map key (expected: distinct keys)");
+        }
         readKey(t.key, key);
         v = p.nextToken();
         if (v == JsonToken.VALUE_NULL && !acceptsNull(t.element)) throw expected(t.element.expectation(), v);

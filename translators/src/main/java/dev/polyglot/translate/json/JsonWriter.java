@@ -125,8 +125,10 @@ public final class JsonWriter implements ValueWriter {
 
   /** Two-space indentation, {@code "name": value}, one element per line: what people expect. */
   private static DefaultPrettyPrinter prettyPrinter() {
+    // No root separator: a reused generator must not put one before the next root value.
     DefaultPrettyPrinter p = new DefaultPrettyPrinter(com.fasterxml.jackson.core.util.Separators.createDefaultInstance()
-        .withObjectFieldValueSpacing(com.fasterxml.jackson.core.util.Separators.Spacing.AFTER));
+        .withObjectFieldValueSpacing(com.fasterxml.jackson.core.util.Separators.Spacing.AFTER)
+        .withRootSeparator(""));
     p.indentObjectsWith(new DefaultIndenter("  ", "\n"));
     p.indentArraysWith(new DefaultIndenter("  ", "\n"));
     return p;
@@ -513,7 +515,8 @@ public final class JsonWriter implements ValueWriter {
       }
       JsonType t = expected(f);
       if (t.kind == TypeKind.ENUM) {
-        enumValue(Math.toIntExact(value));
+        if (value != (int) value) throw TranscodeException.of(value + " is out of range (expected: an enum number between -2147483648 and 2147483647)");
+        enumValue((int) value);
         return;
       }
       if (t.kind != TypeKind.INTEGER) throw mismatch("an integer", t);

@@ -505,10 +505,14 @@ public final class ProtobufReader implements ValueSource {
   }
 
   private void skip(int tag, int number) {
+    boolean skipped;
     try {
-      cis.skipField(tag);
+      skipped = cis.skipField(tag);
     } catch (IOException e) {
       throw convert(e, "the rest of unknown field " + number);
+    }
+    if (!skipped) {
+      throw TranscodeException.of("unmatched end-group tag for field number " + number + " (expected: a matching start-group tag)");
     }
   }
 

@@ -7,6 +7,7 @@ import dev.polyglot.translate.event.StructPlan;
 import dev.polyglot.translate.event.TranscodeException;
 import dev.polyglot.translate.event.TypeKind;
 import dev.polyglot.translate.event.TypePlan;
+import dev.polyglot.translate.event.Utf8;
 import dev.polyglot.translate.event.ValueWriter;
 import java.io.IOException;
 import java.util.Arrays;
@@ -285,6 +286,7 @@ public final class ProtobufWriter implements ValueWriter {
     if (omitted(value.isEmpty())) return;
     TypePlan t = begin();
     if (t.kind() != TypeKind.STRING) throw mismatch("a string", t);
+    Utf8.checkWellFormed(value);
     need(5 + 3 * value.length());
     try {
       cos.writeStringNoTag(value);

@@ -2,6 +2,10 @@ package dev.polyglot.translate.status;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.polyglot.translate.Transcoder;
+import dev.polyglot.translate.WireFormat;
+import dev.polyglot.translate.event.Plans;
+import dev.polyglot.translate.event.TranscodeException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -73,6 +77,30 @@ public record HttpErrorResponse(int status, byte[] body) {
       throw new IllegalStateException("writing to memory failed", e);
     }
     return new HttpErrorResponse(httpStatus, out.toByteArray());
+  }
+
+  /**
+   * The response for {@code status} with everything resolved: the HTTP status from
+   * {@link DeclaredExceptions#httpStatus(Status)} and the detail rendered as {@code debug} in the
+   * caller's JSON dialect ({@code json} is {@link WireFormat#THRIFT_JSON} or
+   * {@link WireFormat#PROTO_JSON}). A detail whose type {@code plans} does not know, or that cannot
+   * be transcoded, keeps only its {@code type}: rendering an error never fails.
+   */
+  public static HttpErrorResponse render(
+      Status status, DeclaredExceptions declared, Transcoder transcoder, Plans plans, WireFormat json) {
+    Optional<String> debug = Optional.empty();
+    if (status.detail().isPresent()) {
+      Status.Detail d = status.detail().get();
+      if (plans.schema().struct(d.typeName()).isPresent()) {
+        try {
+          byte[] text = transcoder.transcode(plans.struct(d.typeName()), d.format(), json, d.payload());
+          debug = Optional.of(new String(text, StandardCharsets.UTF_8));
+        } catch (TranscodeException | IllegalArgumentException e) {
+          debug = Optional.empty(); // the status itself still reaches the caller
+        }
+      }
+    }
+    return of(status, declared.httpStatus(status), debug);
   }
 
   /**

@@ -10,7 +10,6 @@ import dev.polyglot.translate.event.TypePlan;
 import dev.polyglot.translate.event.Utf8;
 import dev.polyglot.translate.event.ValueSink;
 import dev.polyglot.translate.event.ValueSource;
-import java.nio.ByteBuffer;
 import java.util.UUID;
 import org.apache.thrift.TConfiguration;
 import org.apache.thrift.TException;
@@ -128,6 +127,7 @@ public final class ThriftReader implements ValueSource {
       byte type;
       short id;
       try {
+        if (compact) checkFieldHeaderVarint();
         TField header = protocol.readFieldBegin();
         type = header.type;
         id = header.id;
@@ -181,6 +181,7 @@ public final class ThriftReader implements ValueSource {
       case INTEGER:
         {
           long v;
+          if (compact) checkVarint(t.thriftType());
           switch (t.thriftType()) {
             case TType.BYTE:
               v = protocol.readByte();
@@ -208,13 +209,15 @@ public final class ThriftReader implements ValueSource {
         {
           int size = peekStringLength();
           checkLength(size);
-          ByteBuffer bb = protocol.readBinary();
-          int from = bb.arrayOffset() + bb.position();
+          // The length prefix is decoded and checked; the bytes are the input itself, so they are
+          // consumed in place rather than through readBinary, which wraps them in a ByteBuffer.
+          int from = transport.getBufferPosition() + peekHeaderBytes;
+          transport.consumeBuffer(peekHeaderBytes + size);
           if (t.kind() == TypeKind.STRING) {
-            Utf8.check(bb.array(), from, size);
-            out.stringValue(bb.array(), from, size);
+            Utf8.check(buf, from, size);
+            out.stringValue(buf, from, size);
           } else {
-            out.binaryValue(bb.array(), from, size);
+            out.binaryValue(buf, from, size);
           }
           return;
         }
@@ -226,6 +229,7 @@ public final class ThriftReader implements ValueSource {
         }
       case ENUM:
         {
+          if (compact) checkVarint(TType.I32);
           int n = protocol.readI32();
           t.enumPlan().checkKnown(n);
           out.enumValue(n);
@@ -351,18 +355,136 @@ public final class ThriftReader implements ValueSource {
   }
 
   private void skipUnknown(byte type, short id, int depth) {
-    if (type < 0 || type >= TYPE_NAMES.length || TYPE_NAMES[type] == null || type == TType.VOID) {
-      throw TranscodeException.of("field id " + id + " has unknown Thrift type code " + type + " (expected: a Thrift type)");
-    }
     try {
-      protocol.skip(type, limits.maxDepth() - depth);
+      skipValue(type, depth);
+    } catch (TranscodeException e) {
+      throw e.atField("<field id " + id + ">");
     } catch (TException e) {
-      if (e instanceof TProtocolException pe && pe.getType() == TProtocolException.DEPTH_LIMIT) throw tooDeep(limits.maxDepth() + 1);
       throw convert(e, "the rest of unknown field " + id);
     }
   }
 
+  /**
+   * Skips one value of an unknown field with the same guards as reading: libthrift's own skip
+   * trusts declared string lengths (a negative one crashes it), so it is not used.
+   */
+  private void skipValue(byte type, int depth) throws TException {
+    switch (type) {
+      case TType.BOOL:
+        protocol.readBool();
+        return;
+      case TType.BYTE:
+        protocol.readByte();
+        return;
+      case TType.I16:
+        if (compact) checkVarint(type);
+        protocol.readI16();
+        return;
+      case TType.I32:
+        if (compact) checkVarint(type);
+        protocol.readI32();
+        return;
+      case TType.I64:
+        if (compact) checkVarint(type);
+        protocol.readI64();
+        return;
+      case TType.DOUBLE:
+        protocol.readDouble();
+        return;
+      case TType.UUID:
+        protocol.readUuid();
+        return;
+      case TType.STRING:
+        checkLength(peekStringLength());
+        protocol.readBinary();
+        return;
+      case TType.STRUCT:
+        {
+          if (depth + 1 > limits.maxDepth()) throw tooDeep(depth + 1);
+          protocol.readStructBegin();
+          while (true) {
+            if (compact) checkFieldHeaderVarint();
+            TField header = protocol.readFieldBegin();
+            if (header.type == TType.STOP) break;
+            skipValue(header.type, depth + 1);
+          }
+          protocol.readStructEnd();
+          return;
+        }
+      case TType.LIST:
+      case TType.SET:
+        {
+          if (depth + 1 > limits.maxDepth()) throw tooDeep(depth + 1);
+          peekCollectionHeader();
+          byte element = peekType;
+          int size = peekSize;
+          if (size != 0) checkType(element);
+          checkCount(type == TType.LIST ? "list" : "set", size, minSize(element));
+          if (type == TType.LIST) protocol.readListBegin();
+          else protocol.readSetBegin();
+          for (int i = 0; i < size; i++) skipValue(element, depth + 1);
+          return;
+        }
+      case TType.MAP:
+        {
+          if (depth + 1 > limits.maxDepth()) throw tooDeep(depth + 1);
+          peekMapHeader();
+          byte key = peekType;
+          byte value = peekValueType;
+          int size = peekSize;
+          if (size != 0) {
+            checkType(key);
+            checkType(value);
+          }
+          checkCount("map", size, minSize(key) + minSize(value));
+          protocol.readMapBegin();
+          for (int i = 0; i < size; i++) {
+            skipValue(key, depth + 1);
+            skipValue(value, depth + 1);
+          }
+          return;
+        }
+      default:
+        checkType(type);
+        throw new AssertionError(type);
+    }
+  }
+
+  private static void checkType(byte type) {
+    if (type < 0 || type >= TYPE_NAMES.length || TYPE_NAMES[type] == null || type == TType.VOID || type == TType.STOP) {
+      throw TranscodeException.of("unknown Thrift type code " + type + " (expected: a Thrift type)");
+    }
+  }
+
   // ---- peeks at declared sizes, so they can be checked before libthrift reads and allocates ----
+
+  /**
+   * libthrift's compact varint decoder does not stop after 5 (or 10) bytes when enough input
+   * follows, and then reads past the end of its buffer; so a compact integer's varint is checked to
+   * end in time, and within the input, before libthrift decodes it.
+   */
+  private void checkVarint(byte type) {
+    if (type == TType.BYTE) return;
+    int max = type == TType.I64 ? 10 : 5;
+    int pos = transport.getBufferPosition();
+    for (int i = pos; ; i++) {
+      if (i >= end) throw truncated(type == TType.I64 ? "an i64" : type == TType.I16 ? "an i16" : "an i32");
+      if (i - pos == max) throw TranscodeException.of("malformed varint (expected: at most " + max + " bytes)");
+      if (buf[i] >= 0) return;
+    }
+  }
+
+  /** A compact field header with delta 0 carries its id as a varint after the type byte. */
+  private void checkFieldHeaderVarint() {
+    int pos = transport.getBufferPosition();
+    if (pos < end && (buf[pos] & 0xF0) == 0 && buf[pos] != 0) {
+      for (int i = pos + 1; ; i++) {
+        if (i >= end) throw truncated("a field header or STOP");
+        if (i - pos - 1 == 5) throw TranscodeException.of("malformed varint (expected: at most 5 bytes)");
+        if (buf[i] >= 0) return;
+      }
+    }
+  }
 
   private int peekStringLength() {
     int pos = transport.getBufferPosition();

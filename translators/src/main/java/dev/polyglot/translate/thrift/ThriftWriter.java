@@ -5,6 +5,7 @@ import dev.polyglot.translate.event.StructPlan;
 import dev.polyglot.translate.event.TranscodeException;
 import dev.polyglot.translate.event.TypeKind;
 import dev.polyglot.translate.event.TypePlan;
+import dev.polyglot.translate.event.Utf8;
 import dev.polyglot.translate.event.ValueWriter;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
@@ -50,6 +51,7 @@ public final class ThriftWriter implements ValueWriter {
   private int[] counts = new int[16];
   private int[] declared = new int[16];
   private int[] marks = new int[16];
+  private long[] seen = new long[16];
 
   private ThriftWriter(boolean compact) {
     this.compact = compact;
@@ -109,12 +111,14 @@ public final class ThriftWriter implements ValueWriter {
     push(STRUCT, null, null, -1);
     structs[top] = plan;
     fields[top] = null;
+    seen[top] = 0;
   }
 
   @Override
   public void field(int fieldIndex) {
     FieldPlan f = structs[top].field(fieldIndex);
     fields[top] = f;
+    if (fieldIndex < 64) seen[top] |= 1L << fieldIndex;
     try {
       protocol.writeFieldBegin(f.thriftField());
     } catch (TException e) {
@@ -124,6 +128,10 @@ public final class ThriftWriter implements ValueWriter {
 
   @Override
   public void endStruct() {
+    // A Thrift peer rejects a struct without its required fields, so a source that cannot
+    // enforce them (JSON) is stopped here.
+    long required = structs[top].requiredMask();
+    if ((seen[top] & required) != required) throw structs[top].missingRequired(seen[top]);
     try {
       protocol.writeFieldStop();
       protocol.writeStructEnd();
@@ -280,6 +288,7 @@ public final class ThriftWriter implements ValueWriter {
   public void stringValue(String value) {
     TypePlan t = next();
     if (t.kind() != TypeKind.STRING) throw mismatch("a string", t);
+    Utf8.checkWellFormed(value);
     try {
       protocol.writeString(value);
     } catch (TException e) {
@@ -304,7 +313,13 @@ public final class ThriftWriter implements ValueWriter {
 
   private void writeBytes(byte[] bytes, int offset, int length) {
     try {
-      protocol.writeBinary(ByteBuffer.wrap(bytes, offset, length));
+      if (compact) {
+        protocol.writeBinary(ByteBuffer.wrap(bytes, offset, length));
+      } else {
+        // What TBinaryProtocol.writeBinary writes, without wrapping the range in a ByteBuffer.
+        protocol.writeI32(length);
+        out.write(bytes, offset, length);
+      }
     } catch (TException e) {
       throw impossible(e);
     }
@@ -370,6 +385,7 @@ public final class ThriftWriter implements ValueWriter {
     counts = Arrays.copyOf(counts, n);
     declared = Arrays.copyOf(declared, n);
     marks = Arrays.copyOf(marks, n);
+    seen = Arrays.copyOf(seen, n);
   }
 
   static TranscodeException mismatch(String got, TypePlan t) {
