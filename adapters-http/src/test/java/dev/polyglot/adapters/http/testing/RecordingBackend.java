@@ -5,6 +5,7 @@ import dev.polyglot.gateway.call.BackendMethod;
 import dev.polyglot.gateway.call.Metadata;
 import dev.polyglot.gateway.call.Reply;
 import dev.polyglot.idl.MethodDef;
+import dev.polyglot.idl.Schema;
 import dev.polyglot.idl.ServiceDef;
 import dev.polyglot.translate.WireFormat;
 import dev.polyglot.translate.status.StatusCode;
@@ -68,7 +69,7 @@ public final class RecordingBackend implements Backend {
   }
 
   @Override
-  public BackendMethod bind(ServiceDef service, MethodDef method) {
+  public BackendMethod bind(Schema schema, ServiceDef service, MethodDef method) {
     String name = method.name();
     return (request, deadline, metadata) -> {
       received.add(new Received(name, new String(request, StandardCharsets.UTF_8), metadata));
