@@ -161,22 +161,19 @@ public final class HttpListener implements Listener {
     }
     HttpRoutes routes = routes();
     String[] segments = path.decoded();
-    ResourceRoute resource = routes.match(verb, path);
-    if (resource == null && segments.length == 2 && routes.snapshot().route(segments[0]) != null) {
-      if (verb.equals("POST")) {
-        rpc(ex, routes, segments[0], segments[1]);
-      } else {
-        TreeSet<String> allowed = routes.verbsAt(path);
-        allowed.add("POST");
-        notAllowed(ex, verb, rawPath, allowed);
-      }
+    // /<service>/<method> of a routed service is an RPC-style call; any other path is a resource.
+    boolean rpcPath = segments.length == 2 && routes.snapshot().route(segments[0]) != null;
+    if (rpcPath && verb.equals("POST")) {
+      rpc(ex, routes, segments[0], segments[1]);
       return;
     }
+    ResourceRoute resource = routes.match(verb, path);
     if (resource != null) {
       resource(ex, resource, path);
       return;
     }
     TreeSet<String> allowed = routes.verbsAt(path);
+    if (rpcPath) allowed.add("POST");
     if (!allowed.isEmpty()) {
       notAllowed(ex, verb, rawPath, allowed);
     } else {

@@ -75,10 +75,6 @@ final class HttpRoutes {
     return endpoints.get(method);
   }
 
-  List<ResourceRoute> resources() {
-    return List.of(resources);
-  }
-
   /** The most specific resource route for {@code verb} matching {@code path}, or null. */
   ResourceRoute match(String verb, RequestPath path) {
     for (ResourceRoute r : resources) if (r.verb().equals(verb) && r.template().matches(path)) return r;

@@ -28,6 +28,7 @@ public final class RecordingBackend implements Backend {
   public record Received(String method, String json, Metadata metadata) {}
 
   private final WireFormat format;
+  /** Per method: request JSON to reply. */
   private final Map<String, Function<String, CompletableFuture<Reply>>> replies = new ConcurrentHashMap<>();
   private final List<Received> received = new CopyOnWriteArrayList<>();
 
@@ -42,6 +43,15 @@ public final class RecordingBackend implements Backend {
 
   public void answer(String method, Reply reply) {
     replies.put(method, req -> CompletableFuture.completedFuture(reply));
+  }
+
+  /**
+   * Answers {@code method} with {@code reply(request JSON)} as an ok reply, completed on another
+   * thread after a short pause, as a network client's callback would be.
+   */
+  public void answerAsync(String method, Function<String, String> reply) {
+    replies.put(method, req -> CompletableFuture.supplyAsync(() -> Reply.ok(format, reply.apply(req).getBytes(StandardCharsets.UTF_8)),
+        CompletableFuture.delayedExecutor(5, java.util.concurrent.TimeUnit.MILLISECONDS)));
   }
 
   /** Answers {@code method} with whatever the future completes with, later. */
@@ -75,7 +85,7 @@ public final class RecordingBackend implements Backend {
       received.add(new Received(name, new String(request, StandardCharsets.UTF_8), metadata));
       Function<String, CompletableFuture<Reply>> r = replies.get(name);
       if (r == null) return CompletableFuture.completedFuture(Reply.error(StatusCode.UNIMPLEMENTED, "the test backend has no reply for " + name));
-      return r.apply(name);
+      return r.apply(new String(request, StandardCharsets.UTF_8));
     };
   }
 
