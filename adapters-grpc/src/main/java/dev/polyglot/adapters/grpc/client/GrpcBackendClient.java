@@ -1,0 +1,107 @@
+package dev.polyglot.adapters.grpc.client;
+
+import dev.polyglot.adapters.grpc.common.ByteArrayMarshaller;
+import dev.polyglot.gateway.call.Backend;
+import dev.polyglot.gateway.call.BackendMethod;
+import dev.polyglot.gateway.config.BackendConfig;
+import dev.polyglot.gateway.config.BackendProtocol;
+import dev.polyglot.idl.IdlKind;
+import dev.polyglot.idl.MethodDef;
+import dev.polyglot.idl.Schema;
+import dev.polyglot.idl.ServiceDef;
+import dev.polyglot.idl.StreamingKind;
+import dev.polyglot.translate.WireFormat;
+import io.grpc.ManagedChannel;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.netty.shaded.io.netty.channel.ChannelOption;
+import java.util.Locale;
+
+/**
+ * A client of one gRPC backend: one {@link ManagedChannel} over all of the backend's endpoints,
+ * plaintext HTTP/2, balanced {@code round_robin} (each endpoint one subchannel). The channel connects
+ * lazily, on the first call, so a backend that is down does not stop a route from being compiled; calls
+ * fail fast with {@code UNAVAILABLE} while no endpoint is reachable.
+ *
+ * <p>Thread-safe: one instance serves every route naming the backend. {@link #close()} shuts the
+ * channel down gracefully: calls in flight complete, later calls get {@code UNAVAILABLE}.
+ */
+public final class GrpcBackendClient implements Backend {
+  /** Largest reply accepted; the gateway holds whole messages in memory. */
+  static final int MAX_REPLY_BYTES = 64 << 20;
+
+  private final BackendConfig config;
+  private final ManagedChannel channel;
+  private volatile boolean closed;
+
+  private GrpcBackendClient(BackendConfig config) {
+    this.config = config;
+    this.channel = NettyChannelBuilder.forTarget(EndpointsNameResolverProvider.target(config.endpoints()))
+        .usePlaintext()
+        .defaultLoadBalancingPolicy("round_robin")
+        .withOption(ChannelOption.CONNECT_TIMEOUT_MILLIS, Math.toIntExact(Math.min(Integer.MAX_VALUE, config.connectTimeout().toMillis())))
+        .maxInboundMessageSize(MAX_REPLY_BYTES)
+        .userAgent("polyglot-gateway")
+        .build();
+  }
+
+  /**
+   * @throws IllegalArgumentException when {@code config} is not a gRPC backend
+   */
+  public static GrpcBackendClient of(BackendConfig config) {
+    if (config.protocol() != BackendProtocol.GRPC) {
+      throw new IllegalArgumentException("backend " + config.name() + ": protocol " + config.protocol().configName() + " (expected: grpc)");
+    }
+    return new GrpcBackendClient(config);
+  }
+
+  public BackendConfig config() {
+    return config;
+  }
+
+  @Override
+  public WireFormat format() {
+    return WireFormat.PROTOBUF;
+  }
+
+  /**
+   * Builds the method descriptor {@code <service qualified name>/<method name>} once. The schema is not
+   * needed: a gRPC backend's errors arrive already typed ({@code google.rpc.Status} details).
+   *
+   * @throws IllegalArgumentException for a Thrift service or a streaming method
+   */
+  @Override
+  public BackendMethod bind(Schema schema, ServiceDef service, MethodDef method) {
+    if (service.idl() != IdlKind.PROTO) {
+      throw new IllegalArgumentException("gRPC backend " + config.name() + " cannot serve " + service.qualifiedName()
+          + ": it is a Thrift service (expected: a proto service)");
+    }
+    if (method.streaming() != StreamingKind.UNARY) {
+      throw new IllegalArgumentException("gRPC backend " + config.name() + ": method " + service.qualifiedName() + "/" + method.name() + " is "
+          + method.streaming().name().toLowerCase(Locale.ROOT).replace('_', '-') + " (expected: unary)");
+    }
+    return new UnaryBackendMethod(this, ByteArrayMarshaller.unary(service.qualifiedName() + "/" + method.name()));
+  }
+
+  ManagedChannel channel() {
+    return channel;
+  }
+
+  boolean isClosed() {
+    return closed;
+  }
+
+  String name() {
+    return config.name();
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    channel.shutdown();
+  }
+
+  @Override
+  public String toString() {
+    return "GrpcBackendClient[" + config.name() + " " + config.endpoints() + "]";
+  }
+}

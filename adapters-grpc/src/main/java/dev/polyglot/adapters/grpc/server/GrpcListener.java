@@ -1,0 +1,103 @@
+package dev.polyglot.adapters.grpc.server;
+
+import dev.polyglot.gateway.Listener;
+import dev.polyglot.gateway.config.GrpcListenerConfig;
+import dev.polyglot.gateway.pipeline.CallDispatcher;
+import io.grpc.Server;
+import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.protobuf.services.HealthStatusManager;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The gRPC edge: a grpc-java Netty server, plaintext HTTP/2, with no generated stubs. Every unary
+ * method of every routed proto service is served through a fallback registry that resolves names
+ * against the route snapshot being served; requests and replies stay bytes ({@code PROTOBUF}) end to
+ * end. Also serves server reflection (v1 and v1alpha) over the snapshot's proto files and the standard
+ * health service ({@code SERVING} while started, {@code NOT_SERVING} from {@link #stopAccepting()}).
+ *
+ * <p>Lifecycle: {@link #start} once, then {@link #stopAccepting()} and {@link #close()}, from one
+ * thread. The rest is thread-safe.
+ */
+public final class GrpcListener implements Listener {
+  /** How long {@link #close()} waits for the server's threads after cancelling what is left. */
+  private static final long CLOSE_WAIT_MILLIS = 5_000;
+
+  private final GrpcListenerConfig config;
+  private final HealthStatusManager health = new HealthStatusManager();
+  private Server server;
+
+  private GrpcListener(GrpcListenerConfig config) {
+    this.config = Objects.requireNonNull(config, "config");
+  }
+
+  /** A listener for {@code listeners.grpc} of the configuration (host, port, max_message_size). */
+  public static GrpcListener of(GrpcListenerConfig config) {
+    return new GrpcListener(config);
+  }
+
+  public GrpcListenerConfig config() {
+    return config;
+  }
+
+  @Override
+  public String name() {
+    return "grpc";
+  }
+
+  @Override
+  public void start(CallDispatcher dispatcher) throws IOException {
+    if (server != null) throw new IllegalStateException("the grpc listener is already started");
+    SnapshotReflectionService reflection = new SnapshotReflectionService(dispatcher.router());
+    Server s = NettyServerBuilder.forAddress(new InetSocketAddress(config.host(), config.port()))
+        .fallbackHandlerRegistry(new RouteHandlerRegistry(dispatcher))
+        .addService(health.getHealthService())
+        .addService(reflection)
+        .addService(reflection.v1alpha())
+        .maxInboundMessageSize(Math.toIntExact(Math.min(Integer.MAX_VALUE, config.maxMessageBytes())))
+        .build();
+    try {
+      s.start();
+    } catch (IOException e) {
+      throw new IOException("grpc listener: cannot listen on " + config.host() + ":" + config.port() + ": " + e.getMessage(), e);
+    }
+    server = s;
+    health.setStatus(HealthStatusManager.SERVICE_NAME_ALL_SERVICES, ServingStatus.SERVING);
+  }
+
+  @Override
+  public InetSocketAddress address() {
+    if (server == null) throw new IllegalStateException("the grpc listener is not started");
+    return (InetSocketAddress) server.getListenSockets().get(0);
+  }
+
+  /**
+   * Health turns {@code NOT_SERVING} (callers watching health are told at once), then the server stops
+   * taking new connections and calls; calls already received complete.
+   */
+  @Override
+  public void stopAccepting() {
+    health.enterTerminalState();
+    if (server != null) server.shutdown();
+  }
+
+  @Override
+  public void close() {
+    health.enterTerminalState();
+    if (server == null) return;
+    server.shutdownNow();
+    try {
+      server.awaitTermination(CLOSE_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "GrpcListener[" + config.host() + ":" + config.port() + "]";
+  }
+}

@@ -1,0 +1,295 @@
+package dev.polyglot.adapters.thrift.server;
+
+import dev.polyglot.adapters.thrift.common.StreamTransport;
+import dev.polyglot.adapters.thrift.common.ThriftProtocolKind;
+import dev.polyglot.adapters.thrift.server.ThriftListener.ConnectionSettings;
+import dev.polyglot.gateway.call.Call;
+import dev.polyglot.gateway.call.Deadline;
+import dev.polyglot.gateway.call.Metadata;
+import dev.polyglot.gateway.call.Reply;
+import dev.polyglot.gateway.route.CompiledRoute;
+import dev.polyglot.gateway.route.RouteMethod;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import org.apache.thrift.TApplicationException;
+import org.apache.thrift.TConfiguration;
+import org.apache.thrift.TException;
+import org.apache.thrift.protocol.TMessage;
+import org.apache.thrift.protocol.TMessageType;
+import org.apache.thrift.protocol.TProtocol;
+import org.apache.thrift.protocol.TProtocolUtil;
+import org.apache.thrift.protocol.TType;
+import org.apache.thrift.transport.TMemoryInputTransport;
+import org.apache.thrift.transport.TTransportException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Serves one caller connection on its own thread until the caller closes it, the listener closes, or
+ * the stream cannot be resynchronised.
+ *
+ * <p>Design note, transport detection: a connection's first byte 0x80 (strict binary) or 0x82
+ * (compact) starts an unframed message. Anything else is either a frame length or the 4-byte name
+ * length of a non-strict binary message; byte 4 tells them apart: in a frame it starts a message
+ * (0x80, 0x82, or 0x00, the high byte of a non-strict name length), in a non-strict message it is the
+ * first character of the method name, never one of those.
+ *
+ * <p>Buffers: a frame's bytes belong to this connection until the arguments are copied out of it; the
+ * arguments array handed to the core is never touched again here.
+ */
+final class ThriftConnection implements Runnable {
+  private static final Logger log = LoggerFactory.getLogger(ThriftConnection.class);
+  /** Nesting accepted in a request; deeper is an attack or garbage, and would exhaust the stack. */
+  static final int MAX_DEPTH = 64;
+  /** What a message header may take when read ahead of an oversized frame. */
+  private static final long HEADER_LIMIT = 64 * 1024;
+
+  private final Socket socket;
+  private final ConnectionSettings settings;
+  private final Consumer<ThriftConnection> onClose;
+  private final InputStream in;
+  private final BufferedOutputStream out;
+  private volatile boolean reading = true;
+
+  ThriftConnection(Socket socket, ConnectionSettings settings, Consumer<ThriftConnection> onClose) throws IOException {
+    this.socket = socket;
+    this.settings = settings;
+    this.onClose = onClose;
+    this.in = new BufferedInputStream(socket.getInputStream(), 64 * 1024);
+    this.out = new BufferedOutputStream(socket.getOutputStream(), 64 * 1024);
+  }
+
+  @Override
+  public void run() {
+    try {
+      byte[] head = peek(5);
+      if (head.length == 0) return;
+      int first = head[0] & 0xff;
+      if (first == ThriftProtocolKind.STRICT_BINARY_FIRST_BYTE || first == ThriftProtocolKind.COMPACT_PROTOCOL_ID) {
+        serveUnframed(ThriftProtocolKind.ofFirstByte(first));
+      } else if (head.length < 5) {
+        // Fewer than five bytes and then the end: no message can be that short.
+        return;
+      } else {
+        int b4 = head[4] & 0xff;
+        if (b4 == ThriftProtocolKind.STRICT_BINARY_FIRST_BYTE || b4 == ThriftProtocolKind.COMPACT_PROTOCOL_ID || b4 == 0) {
+          serveFramed();
+        } else {
+          serveUnframed(ThriftProtocolKind.BINARY);
+        }
+      }
+    } catch (IOException | TException e) {
+      // The caller went away or the stream broke: only this connection ends.
+      log.debug("thrift connection from {} ended: {}", socket.getRemoteSocketAddress(), e.toString());
+    } catch (RuntimeException e) {
+      log.warn("thrift connection from {} failed", socket.getRemoteSocketAddress(), e);
+    } finally {
+      close();
+    }
+  }
+
+  private byte[] peek(int n) throws IOException {
+    in.mark(n);
+    byte[] head = in.readNBytes(n);
+    in.reset();
+    return head;
+  }
+
+  // ---- framed ----
+
+  private void serveFramed() throws IOException, TException {
+    long maxFrame = settings.maxFrameBytes();
+    int limit = (int) Math.min(maxFrame, Integer.MAX_VALUE - 8);
+    TConfiguration frameConfig = new TConfiguration(limit, limit, MAX_DEPTH);
+    byte[] lengthBytes = new byte[4];
+    while (reading) {
+      int n = in.readNBytes(lengthBytes, 0, 4);
+      if (n < 4) return;
+      int length = (lengthBytes[0] & 0xff) << 24 | (lengthBytes[1] & 0xff) << 16 | (lengthBytes[2] & 0xff) << 8 | (lengthBytes[3] & 0xff);
+      if (length <= 0) return; // no Thrift message is empty: garbage, and nothing to answer
+      if (length > maxFrame) {
+        answerOversizedFrame(length, maxFrame);
+        return;
+      }
+      byte[] frame = in.readNBytes(length);
+      if (frame.length < length) return;
+      serveFrame(frame, frameConfig);
+    }
+  }
+
+  private void serveFrame(byte[] frame, TConfiguration frameConfig) throws IOException, TException {
+    ThriftProtocolKind kind = ThriftProtocolKind.ofFirstByte(frame[0]);
+    TMemoryInputTransport t = new TMemoryInputTransport(frameConfig, frame);
+    TProtocol p = kind.newProtocol(t);
+    TMessage header;
+    try {
+      header = p.readMessageBegin();
+    } catch (TException | RuntimeException e) {
+      // Without a readable header there is no sequence id to echo: answer with 0, which a libthrift
+      // client reports as a failed call rather than waiting forever.
+      answerError(kind, true, "", 0, TApplicationException.PROTOCOL_ERROR, "undecodable message header: " + describe(e));
+      return;
+    }
+    int start = t.getBufferPosition();
+    try {
+      TProtocolUtil.skip(p, TType.STRUCT, MAX_DEPTH);
+      p.readMessageEnd();
+    } catch (TException | RuntimeException e) {
+      answerError(kind, true, header, TApplicationException.PROTOCOL_ERROR, "undecodable arguments of " + header.name + ": " + describe(e));
+      return;
+    }
+    byte[] args = Arrays.copyOfRange(frame, start, t.getBufferPosition());
+    serveCall(kind, true, header, args);
+  }
+
+  private void answerOversizedFrame(long length, long maxFrame) throws IOException, TException {
+    String message = "frame of " + length + " bytes exceeds max_frame_size of " + maxFrame + " bytes";
+    byte[] head = peek(1);
+    if (head.length == 0) return;
+    ThriftProtocolKind kind = ThriftProtocolKind.ofFirstByte(head[0]);
+    StreamTransport t = new StreamTransport(in, null);
+    t.beginMessage(HEADER_LIMIT);
+    TMessage header;
+    try {
+      header = kind.newProtocol(t).readMessageBegin();
+    } catch (TException | RuntimeException e) {
+      // Garbage, not Thrift: closing is the only answer.
+      log.debug("thrift connection from {}: {} and no readable message header; closing", socket.getRemoteSocketAddress(), message);
+      return;
+    }
+    answerError(kind, true, header, TApplicationException.PROTOCOL_ERROR, message);
+  }
+
+  // ---- unframed ----
+
+  private void serveUnframed(ThriftProtocolKind kind) throws IOException, TException {
+    StreamTransport t = new StreamTransport(in, null);
+    TProtocol p = kind.newProtocol(t);
+    long maxMessage = settings.maxMessageBytes();
+    while (reading) {
+      if (peek(1).length == 0) return;
+      t.beginMessage(maxMessage);
+      TMessage header;
+      try {
+        header = p.readMessageBegin();
+      } catch (TException | RuntimeException e) {
+        log.debug("thrift connection from {}: undecodable message header ({}); closing", socket.getRemoteSocketAddress(), describe(e));
+        return;
+      }
+      t.startRecording();
+      try {
+        TProtocolUtil.skip(p, TType.STRUCT, MAX_DEPTH);
+        p.readMessageEnd();
+      } catch (TException | RuntimeException e) {
+        t.stopRecording();
+        String reason = e instanceof TTransportException te && te.getType() == TTransportException.MESSAGE_SIZE_LIMIT
+            ? "message exceeds max_message_size of " + maxMessage + " bytes"
+            : "undecodable arguments of " + header.name + ": " + describe(e);
+        answerError(kind, false, header, TApplicationException.PROTOCOL_ERROR, reason);
+        return;
+      }
+      serveCall(kind, false, header, t.stopRecording());
+    }
+  }
+
+  // ---- calls ----
+
+  private void serveCall(ThriftProtocolKind kind, boolean framed, TMessage header, byte[] args) throws IOException, TException {
+    boolean onewayMessage = header.type == TMessageType.ONEWAY;
+    if (header.type != TMessageType.CALL && !onewayMessage) {
+      answerError(kind, framed, header, TApplicationException.INVALID_MESSAGE_TYPE,
+          "message type " + header.type + " (expected: " + TMessageType.CALL + " CALL or " + TMessageType.ONEWAY + " ONEWAY)");
+      return;
+    }
+    String name = header.name;
+    int colon = name.indexOf(':');
+    String service = colon >= 0 ? name.substring(0, colon) : settings.defaultService();
+    String method = colon >= 0 ? name.substring(colon + 1) : name;
+    if (service == null) {
+      if (!onewayMessage) {
+        answerError(kind, framed, method, header.seqid, TApplicationException.UNKNOWN_METHOD,
+            "no service for method " + method + ": call as Service:" + method + " with TMultiplexedProtocol, or set listeners.thrift.service");
+      }
+      return;
+    }
+    RouteMethod route = settings.dispatcher().router().resolve(service, method);
+    if (route == null) {
+      if (!onewayMessage) {
+        CompiledRoute r = settings.dispatcher().router().snapshot().route(service);
+        String message = r == null
+            ? "unknown service " + service
+            : "unknown method " + method + " of service " + r.callerService().qualifiedName();
+        answerError(kind, framed, method, header.seqid, TApplicationException.UNKNOWN_METHOD, message);
+      }
+      return;
+    }
+    Call call = new Call(service, method, kind.format(), args, Deadline.NONE, Metadata.EMPTY);
+    CompletableFuture<Reply> reply = settings.dispatcher().dispatch(route, call);
+    if (onewayMessage || route.isOneway()) {
+      // Nothing goes back to the caller; a failure is only worth a log line.
+      reply.thenAccept(r -> {
+        if (!r.isOk()) log.debug("oneway {} failed: {}", route, r);
+      });
+      return;
+    }
+    byte[] message = ReplyEncoder.encode(kind, method, header.seqid, reply.join(), route.callerMethod());
+    send(framed, message);
+  }
+
+  private void answerError(ThriftProtocolKind kind, boolean framed, TMessage header, int type, String message) throws IOException, TException {
+    if (header.type == TMessageType.ONEWAY) return;
+    int colon = header.name.indexOf(':');
+    answerError(kind, framed, colon >= 0 ? header.name.substring(colon + 1) : header.name, header.seqid, type, message);
+  }
+
+  private void answerError(ThriftProtocolKind kind, boolean framed, String method, int seqid, int type, String message) throws IOException, TException {
+    send(framed, ReplyEncoder.applicationException(kind, method, seqid, new TApplicationException(type, message)));
+  }
+
+  private void send(boolean framed, byte[] message) throws IOException {
+    if (framed) {
+      int n = message.length;
+      out.write(new byte[] {(byte) (n >>> 24), (byte) (n >>> 16), (byte) (n >>> 8), (byte) n});
+    }
+    out.write(message);
+    out.flush();
+  }
+
+  /**
+   * A cause a caller can act on, without stack traces or class names. Inside a frame or a stream the
+   * only transport failure left is running out of bytes; libthrift's protocols report bad lengths
+   * either as protocol exceptions (kept, they name the problem) or as index exceptions (summarised).
+   */
+  private static String describe(Exception e) {
+    if (e instanceof TTransportException) return "message truncated";
+    if (e instanceof RuntimeException) return "invalid length or value";
+    String m = e.getMessage();
+    return m == null || m.isEmpty() ? "malformed message" : m;
+  }
+
+  /** Ends the read loop after the call in progress; wakes a read that is waiting for the next message. */
+  void stopReading() {
+    reading = false;
+    try {
+      socket.shutdownInput();
+    } catch (IOException ignored) {
+      // Already closed.
+    }
+  }
+
+  void close() {
+    reading = false;
+    try {
+      socket.close();
+    } catch (IOException ignored) {
+      // Nothing to do: the socket is gone either way.
+    }
+    onClose.accept(this);
+  }
+}

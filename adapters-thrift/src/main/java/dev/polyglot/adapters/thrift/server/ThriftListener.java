@@ -1,0 +1,169 @@
+package dev.polyglot.adapters.thrift.server;
+
+import dev.polyglot.gateway.Listener;
+import dev.polyglot.gateway.config.ThriftListenerConfig;
+import dev.polyglot.gateway.pipeline.CallDispatcher;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Thrift edge toward callers: one port, many connections, each served by its own thread.
+ *
+ * <p>Per connection the first bytes decide the transport (framed or unframed) and, for unframed
+ * connections, the protocol (binary, strict or not, or compact); a framed connection's protocol is
+ * read from each frame's first byte. A {@code TMultiplexedProtocol} name {@code Service:method} picks
+ * the service; a plain method name calls the configured {@link ThriftListenerConfig#service()}.
+ *
+ * <p>Limits and what happens past them:
+ * <ul>
+ *   <li>a frame longer than {@code max_frame_size}: the caller gets {@code TApplicationException
+ *       (PROTOCOL_ERROR)} naming both sizes, echoing the sequence id when the message header that
+ *       follows the length is readable, and the connection is closed (the oversized frame is never read,
+ *       so the stream cannot be resynchronised);
+ *   <li>an unframed message longer than {@code max_message_size}: the same answer, then close;
+ *   <li>an undecodable message in a framed connection: {@code PROTOCOL_ERROR}, and the next frame is
+ *       served; in an unframed connection: {@code PROTOCOL_ERROR} when the header was readable, then
+ *       close, as nothing tells where the next message starts.
+ * </ul>
+ * No frame or message is ever buffered beyond its limit, and every connection fails alone.
+ *
+ * <p>Calls on one connection are answered in order; a oneway call is dispatched and the next message
+ * read at once. Thread-safe.
+ */
+public final class ThriftListener implements Listener {
+  private static final Logger log = LoggerFactory.getLogger(ThriftListener.class);
+
+  private final ThriftListenerConfig config;
+  private final Set<ThriftConnection> connections = ConcurrentHashMap.newKeySet();
+  private final AtomicInteger connectionIds = new AtomicInteger();
+  private volatile ServerSocket serverSocket;
+  private volatile ExecutorService workers;
+  private volatile boolean accepting;
+  private volatile Thread acceptor;
+  private volatile InetSocketAddress address;
+
+  private ThriftListener(ThriftListenerConfig config) {
+    this.config = Objects.requireNonNull(config, "config");
+  }
+
+  /** A listener for {@code listeners.thrift}; nothing is bound until {@link #start}. */
+  public static ThriftListener of(ThriftListenerConfig config) {
+    return new ThriftListener(config);
+  }
+
+  public ThriftListenerConfig config() {
+    return config;
+  }
+
+  @Override
+  public String name() {
+    return "thrift";
+  }
+
+  @Override
+  public synchronized void start(CallDispatcher dispatcher) throws IOException {
+    if (serverSocket != null) throw new IllegalStateException("thrift listener already started on " + address);
+    ServerSocket socket = new ServerSocket();
+    try {
+      socket.setReuseAddress(true);
+      socket.bind(new InetSocketAddress(config.host(), config.port()), 256);
+    } catch (IOException e) {
+      socket.close();
+      throw new IOException("thrift listener: cannot bind " + config.host() + ":" + config.port() + " (" + e.getMessage() + ")", e);
+    }
+    address = new InetSocketAddress(socket.getInetAddress(), socket.getLocalPort());
+    serverSocket = socket;
+    workers = Executors.newCachedThreadPool(r -> {
+      Thread t = new Thread(r, "thrift-connection-" + connectionIds.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
+    accepting = true;
+    ConnectionSettings settings = new ConnectionSettings(dispatcher, config.service().orElse(null), config.maxFrameBytes(), config.maxMessageBytes());
+    Thread t = new Thread(() -> acceptLoop(socket, settings), "thrift-acceptor-" + address.getPort());
+    t.setDaemon(true);
+    acceptor = t;
+    t.start();
+  }
+
+  private void acceptLoop(ServerSocket socket, ConnectionSettings settings) {
+    while (accepting) {
+      Socket s;
+      try {
+        s = socket.accept();
+      } catch (IOException e) {
+        if (accepting && !socket.isClosed()) {
+          log.warn("thrift listener on {}: accept failed", address, e);
+          continue;
+        }
+        return;
+      }
+      try {
+        s.setTcpNoDelay(true);
+        ThriftConnection c = new ThriftConnection(s, settings, connections::remove);
+        connections.add(c);
+        workers.execute(c);
+      } catch (IOException | RejectedExecutionException e) {
+        closeQuietly(s);
+      }
+    }
+  }
+
+  @Override
+  public InetSocketAddress address() {
+    if (address == null) throw new IllegalStateException("thrift listener not started");
+    return address;
+  }
+
+  /** Connections open now (for logs and tests). */
+  public int openConnections() {
+    return connections.size();
+  }
+
+  /** Returns once the port is released: the JDK closes a listening socket only after a blocked accept returns. */
+  @Override
+  public void stopAccepting() {
+    accepting = false;
+    ServerSocket s = serverSocket;
+    if (s != null) closeQuietly(s);
+    Thread t = acceptor;
+    if (t != null && t != Thread.currentThread()) {
+      try {
+        t.join(5000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    for (ThriftConnection c : connections) c.stopReading();
+  }
+
+  @Override
+  public void close() {
+    stopAccepting();
+    for (ThriftConnection c : connections) c.close();
+    ExecutorService w = workers;
+    if (w != null) w.shutdownNow();
+  }
+
+  private static void closeQuietly(AutoCloseable c) {
+    try {
+      c.close();
+    } catch (Exception ignored) {
+      // Closing on shutdown or after a failure: nothing left to tell anyone.
+    }
+  }
+
+  /** What every connection of one listener shares. */
+  record ConnectionSettings(CallDispatcher dispatcher, String defaultService, long maxFrameBytes, long maxMessageBytes) {}
+}
