@@ -46,13 +46,18 @@ public final class EchoGateway implements AutoCloseable {
   /** @param defaultService the listener's service for callers that do not multiplex */
   public static EchoGateway start(BackendConfig backend, Optional<String> defaultService, long maxFrameBytes, long maxMessageBytes)
       throws IOException {
+    return start(backend, RouteConfig.of(SERVICE, BACKEND), defaultService, maxFrameBytes, maxMessageBytes);
+  }
+
+  public static EchoGateway start(BackendConfig backend, RouteConfig route, Optional<String> defaultService, long maxFrameBytes,
+      long maxMessageBytes) throws IOException {
     Path idl = echoIdl();
     GatewayConfig config = GatewayConfig.builder()
         .baseDirectory(idl.getParent())
         .idl(idl)
         .listeners(ListenersConfig.NONE)
         .backend(backend)
-        .route(RouteConfig.of(SERVICE, BACKEND))
+        .route(route)
         .cluster(new ClusterConfig("adapters-thrift-" + UUID.randomUUID(), "127.0.0.1", ClusterConfig.DEFAULT_PORT, List.of()))
         .shutdownGracePeriod(Duration.ofSeconds(1))
         .build();
