@@ -14,11 +14,14 @@ import dev.polyglot.gateway.route.CompiledRoute;
 import dev.polyglot.gateway.route.RouteSnapshot;
 import dev.polyglot.idl.IdlFile;
 import dev.polyglot.idl.IdlKind;
+import dev.polyglot.idl.Schema;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,8 +79,11 @@ final class ReflectionIndex {
     Map<String, FileDescriptor> built = new LinkedHashMap<>();
     for (FileDescriptor own : OWN_FILES) addBuilt(own, built);
     Set<String> services = new TreeSet<>(List.of(HEALTH_SERVICE, REFLECTION_V1_SERVICE, REFLECTION_V1ALPHA_SERVICE));
+    // Routes compiled together share one schema: read each schema's files once.
+    Set<Schema> schemas = Collections.newSetFromMap(new IdentityHashMap<>());
     for (CompiledRoute route : snapshot.routes()) {
       if (RouteHandlerRegistry.isGrpcCallable(route)) services.add(route.callerService().qualifiedName());
+      if (!schemas.add(route.schema())) continue;
       for (IdlFile f : route.schema().files()) {
         if (f.idl() != IdlKind.PROTO || f.descriptor() == null) continue;
         try {

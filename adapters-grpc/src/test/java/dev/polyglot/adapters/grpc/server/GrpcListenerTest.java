@@ -20,6 +20,7 @@ import dev.polyglot.adapters.grpc.testing.v1.EchoServiceGrpc;
 import dev.polyglot.adapters.grpc.testing.v1.GetItemRequest;
 import dev.polyglot.adapters.grpc.testing.v1.Item;
 import dev.polyglot.adapters.grpc.testing.v1.ItemNotFound;
+import dev.polyglot.gateway.config.GrpcListenerConfig;
 import io.grpc.CallOptions;
 import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
@@ -96,6 +97,18 @@ class GrpcListenerTest {
     for (int i = 0; i < blob.length; i++) blob[i] = (byte) (i * 31);
     EchoResponse r = echo.echo(EchoRequest.newBuilder().setBlob(ByteString.copyFrom(blob)).build());
     assertArrayEquals(blob, r.getBlob().toByteArray());
+  }
+
+  @Test
+  void aRequestOverTheListenersSizeLimitIsRefusedWithResourceExhausted() {
+    byte[] blob = new byte[(int) GrpcListenerConfig.DEFAULT_MAX_MESSAGE_BYTES];
+    EchoRequest big = EchoRequest.newBuilder().setBlob(ByteString.copyFrom(blob)).build();
+    StatusRuntimeException e = assertThrows(StatusRuntimeException.class, () -> echo.echo(big));
+    assertEquals(Status.Code.RESOURCE_EXHAUSTED, e.getStatus().getCode());
+    assertEquals("gRPC message exceeds maximum size " + GrpcListenerConfig.DEFAULT_MAX_MESSAGE_BYTES + ": " + big.getSerializedSize(),
+        e.getStatus().getDescription());
+    assertEquals(0, fixture.echo.calls());
+    assertEquals("still fine", echo.echo(request("still fine")).getText());
   }
 
   @Test

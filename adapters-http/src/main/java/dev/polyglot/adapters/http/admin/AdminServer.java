@@ -27,6 +27,7 @@ import dev.polyglot.idl.ServiceDef;
 import dev.polyglot.idl.compat.Compatibility;
 import io.undertow.Undertow;
 import io.undertow.server.HttpServerExchange;
+import io.undertow.server.handlers.HttpContinueReadHandler;
 import io.undertow.util.Headers;
 import java.io.IOException;
 import java.io.InputStream;
@@ -94,7 +95,7 @@ public final class AdminServer implements AutoCloseable {
         .addHttpListener(config.port(), config.host())
         .setIoThreads(1)
         .setWorkerThreads(2)
-        .setHandler(this::handle)
+        .setHandler(new HttpContinueReadHandler(this::handle))
         .build();
     try {
       s.start();

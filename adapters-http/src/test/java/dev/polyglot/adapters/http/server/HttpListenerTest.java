@@ -334,6 +334,39 @@ class HttpListenerTest {
   }
 
   @Test
+  void aClientExpecting100ContinueGetsItBeforeSendingTheBody() throws Exception {
+    // curl sends "Expect: 100-continue" for bodies over 1 KiB and waits a second when no 100 comes.
+    gw.shop().answer("getItem", "{\"sku\":\"E-1\"}");
+    String body = "{\"sku\":\"E-1\"}";
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", gw.listener.address().getPort())) {
+      socket.setSoTimeout(10_000);
+      var out = socket.getOutputStream();
+      var in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+      out.write(("POST /shop.Shop/getItem HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: " + body.length()
+          + "\r\nExpect: 100-continue\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      assertEquals("HTTP/1.1 100 Continue", in.readLine());
+      assertEquals("", in.readLine());
+      out.write(body.getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      assertEquals("HTTP/1.1 200 OK", in.readLine());
+    }
+    assertEquals(List.of("{\"sku\":\"E-1\"}"), gw.shop().requests("getItem"));
+  }
+
+  @Test
+  void aClientExpecting100ContinueWithABodyOverTheLimitGets413Instead() throws Exception {
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", gw.listener.address().getPort())) {
+      socket.setSoTimeout(10_000);
+      socket.getOutputStream().write(("POST /shop.Shop/getItem HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 5000"
+          + "\r\nExpect: 100-continue\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      var in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+      assertEquals("HTTP/1.1 413 Request Entity Too Large", in.readLine());
+    }
+    assertEquals(List.of(), gw.shop().received());
+  }
+
+  @Test
   void healthzAnswersOk() {
     assertResponse(200, "{\"status\":\"ok\"}", gw.call("GET", "/healthz", null));
   }
