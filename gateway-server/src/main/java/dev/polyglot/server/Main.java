@@ -12,11 +12,13 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Polyglot Gateway: bridges REST/JSON, Thrift and gRPC callers to Thrift and gRPC backends, from IDLs loaded at run time.",
-    subcommands = {IdlCommand.class, TranscodeCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {RunCommand.class, DemoCommand.class, RoutesCommand.class, IdlCommand.class, TranscodeCommand.class,
+        CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
+    Logging.configure();
     System.exit(execute(args));
   }
 
@@ -28,7 +30,7 @@ public final class Main implements Runnable {
   static CommandLine newCommandLine() {
     CommandLine cl = new CommandLine(new Main());
     // Usage errors (picocli's own and ours) exit 2; any other failure 1.
-    cl.setExitCodeExceptionMapper(t -> t instanceof CommandLine.ParameterException ? 2 : 1);
+    cl.setExitCodeExceptionMapper(t -> t instanceof CommandLine.ParameterException || t instanceof RoutesCommand.UncheckedReadException ? 2 : 1);
     return cl;
   }
 

@@ -1,0 +1,366 @@
+package dev.polyglot.adapters.http.server;
+
+import static dev.polyglot.adapters.http.common.JsonResponses.send;
+import static dev.polyglot.adapters.http.common.JsonResponses.sendError;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.polyglot.adapters.http.common.JsonResponses;
+import dev.polyglot.gateway.Listener;
+import dev.polyglot.gateway.call.Call;
+import dev.polyglot.gateway.call.Deadline;
+import dev.polyglot.gateway.call.Metadata;
+import dev.polyglot.gateway.call.Reply;
+import dev.polyglot.gateway.config.HttpListenerConfig;
+import dev.polyglot.gateway.pipeline.CallDispatcher;
+import dev.polyglot.gateway.route.RouteMethod;
+import dev.polyglot.gateway.route.RouteSnapshot;
+import dev.polyglot.translate.status.HttpErrorResponse;
+import dev.polyglot.translate.status.Status;
+import dev.polyglot.translate.status.StatusCode;
+import io.undertow.Undertow;
+import io.undertow.UndertowOptions;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.server.handlers.HttpContinueReadHandler;
+import io.undertow.util.HeaderValues;
+import io.undertow.util.Headers;
+import io.undertow.util.HttpString;
+import io.undertow.util.SameThreadExecutor;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP/JSON listener (Undertow): {@code POST /<service>/<method>} for every routed service,
+ * resource-style routes from the caller methods' HTTP rules, and {@code GET /healthz}.
+ *
+ * <p>Design note: handlers never block. A body is collected with Undertow's receiver on the I/O
+ * thread, counted as it streams (413 past {@link HttpListenerConfig#maxBodyBytes()}, checked against
+ * {@code Content-Length} first), the call is handed to the dispatcher, and the exchange is completed
+ * from the reply future's callback (on the exchange's I/O thread, see {@link JsonResponses}). The
+ * compiled HTTP view of the routes ({@link HttpRoutes}) is rebuilt only when the router serves a new
+ * snapshot: one reference comparison per request.
+ *
+ * <p>Contract of the surface (DESIGN.md "HTTP surface"): request and reply bodies are JSON in the
+ * caller's view (Thrift view for a Thrift service, proto3 JSON for a proto one). Errors are
+ * {@code {"code", "message", "details"}} with the error model's HTTP status; 404 for unknown paths
+ * ({@code not_found}) and unknown methods of a routed service ({@code unimplemented}); 405 with
+ * {@code Allow}; 413; 415 for a {@code Content-Type} other than {@code application/json} (a request
+ * without one is read as JSON). A oneway method answers 202 with {@code {}} once the call is sent.
+ * Headers {@code authorization} and {@code x-*} are passed to the backend as metadata.
+ *
+ * <p>Thread-safe. {@link #start} once; {@link #stopAccepting} and {@link #close} are idempotent.
+ */
+public final class HttpListener implements Listener {
+  private static final Logger log = LoggerFactory.getLogger(HttpListener.class);
+  private static final byte[] HEALTHY = "{\"status\":\"ok\"}".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] STOPPING = "{\"status\":\"stopping\"}".getBytes(StandardCharsets.US_ASCII);
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpString ALLOW = Headers.ALLOW;
+
+  private final HttpListenerConfig config;
+  private final int ioThreads;
+  private final Object compileLock = new Object();
+  private volatile HttpRoutes routes = HttpRoutes.EMPTY;
+  private volatile CallDispatcher dispatcher;
+  private volatile boolean accepting = true;
+  private Undertow server;
+  private InetSocketAddress address;
+
+  public HttpListener(HttpListenerConfig config) {
+    this(config, Math.max(2, Runtime.getRuntime().availableProcessors()));
+  }
+
+  /** @param ioThreads Undertow I/O threads; every request is served on them (nothing blocks) */
+  public HttpListener(HttpListenerConfig config, int ioThreads) {
+    if (ioThreads < 1) throw new IllegalArgumentException("ioThreads: " + ioThreads + " (expected: at least 1)");
+    this.config = config;
+    this.ioThreads = ioThreads;
+  }
+
+  @Override
+  public String name() {
+    return "http";
+  }
+
+  @Override
+  public synchronized void start(CallDispatcher dispatcher) throws IOException {
+    if (server != null) throw new IllegalStateException("already started");
+    this.dispatcher = dispatcher;
+    Undertow s = Undertow.builder()
+        .addHttpListener(config.port(), config.host())
+        .setIoThreads(ioThreads)
+        .setWorkerThreads(1) // nothing is dispatched to workers; Undertow insists on a pool
+        .setServerOption(UndertowOptions.DECODE_URL, false) // split first, then decode: %2F stays inside its segment
+        // "Expect: 100-continue" (curl, for bodies over 1 KiB) is answered when the body is first read, so a
+        // request refused before that (413 by Content-Length, 415, 404) never invites the body.
+        .setHandler(new HttpContinueReadHandler(this::handle))
+        .build();
+    try {
+      s.start();
+    } catch (RuntimeException e) {
+      throw new IOException("cannot listen on " + config.host() + ":" + config.port() + ": " + e.getMessage(), e);
+    }
+    server = s;
+    address = (InetSocketAddress) s.getListenerInfo().get(0).getAddress();
+  }
+
+  @Override
+  public synchronized InetSocketAddress address() {
+    if (address == null) throw new IllegalStateException("not started");
+    return address;
+  }
+
+  /** From now on calls are answered 503 and {@code /healthz} reports {@code stopping}; calls in flight complete. */
+  @Override
+  public void stopAccepting() {
+    accepting = false;
+  }
+
+  @Override
+  public synchronized void close() {
+    accepting = false;
+    if (server != null) {
+      server.stop();
+      server = null;
+    }
+  }
+
+  /** The compiled routes for the snapshot being served; compiled by the first request that sees a new snapshot. */
+  HttpRoutes routes() {
+    RouteSnapshot now = dispatcher.router().snapshot();
+    HttpRoutes r = routes;
+    if (r.snapshot() == now) return r;
+    synchronized (compileLock) {
+      r = routes;
+      if (r.snapshot() != now) routes = r = HttpRoutes.compile(now);
+      return r;
+    }
+  }
+
+  private void handle(HttpServerExchange ex) {
+    String verb = ex.getRequestMethod().toString();
+    String rawPath = ex.getRequestPath();
+    if (rawPath.equals("/healthz")) {
+      health(ex, verb);
+      return;
+    }
+    if (!accepting) {
+      sendError(ex, 503, StatusCode.UNAVAILABLE, "the gateway is shutting down");
+      return;
+    }
+    RequestPath path;
+    try {
+      path = RequestPath.parse(rawPath);
+    } catch (IllegalArgumentException e) {
+      sendError(ex, 400, StatusCode.INVALID_ARGUMENT, "path: " + e.getMessage());
+      return;
+    }
+    HttpRoutes routes = routes();
+    String[] segments = path.decoded();
+    // /<service>/<method> of a routed service is an RPC-style call; any other path is a resource.
+    boolean rpcPath = segments.length == 2 && routes.snapshot().route(segments[0]) != null;
+    if (rpcPath && verb.equals("POST")) {
+      rpc(ex, routes, segments[0], segments[1]);
+      return;
+    }
+    ResourceRoute resource = routes.match(verb, path);
+    if (resource != null) {
+      resource(ex, resource, path);
+      return;
+    }
+    TreeSet<String> allowed = routes.verbsAt(path);
+    if (rpcPath) allowed.add("POST");
+    if (!allowed.isEmpty()) {
+      notAllowed(ex, verb, rawPath, allowed);
+    } else {
+      sendError(ex, 404, StatusCode.NOT_FOUND, "no route for " + verb + " " + rawPath);
+    }
+  }
+
+  private void health(HttpServerExchange ex, String verb) {
+    if (!verb.equals("GET")) {
+      notAllowed(ex, verb, "/healthz", new TreeSet<>(java.util.List.of("GET")));
+      return;
+    }
+    send(ex, accepting ? 200 : 503, accepting ? HEALTHY : STOPPING);
+  }
+
+  private void notAllowed(HttpServerExchange ex, String verb, String rawPath, TreeSet<String> allowed) {
+    String list = String.join(", ", allowed);
+    ex.getResponseHeaders().put(ALLOW, list);
+    sendError(ex, 405, StatusCode.UNIMPLEMENTED, "method " + verb + " is not allowed for " + rawPath + " (allowed: " + list + ")");
+  }
+
+  private void rpc(HttpServerExchange ex, HttpRoutes routes, String service, String method) {
+    RouteMethod m = routes.snapshot().method(service, method);
+    if (m == null) {
+      send(ex, HttpErrorResponse.unknownMethod(routes.snapshot().route(service).callerService().qualifiedName(), method));
+      return;
+    }
+    MethodEndpoint endpoint = routes.endpoint(m);
+    if (!jsonContent(ex)) return;
+    readBody(ex, body -> dispatch(ex, endpoint, body.length == 0 ? JsonResponses.emptyObject() : body, ""));
+  }
+
+  private void resource(HttpServerExchange ex, ResourceRoute route, RequestPath path) {
+    String[] values = route.template().values(path);
+    Consumer<byte[]> then = body -> {
+      byte[] request;
+      try {
+        request = RequestAssembler.assemble(route, values, ex.getQueryString(), body);
+      } catch (BadRequestException e) {
+        sendError(ex, 400, StatusCode.INVALID_ARGUMENT, e.getMessage());
+        return;
+      }
+      dispatch(ex, route.endpoint(), request, route.responseField());
+    };
+    if (!route.readsBody()) {
+      then.accept(new byte[0]);
+      return;
+    }
+    if (!jsonContent(ex)) return;
+    readBody(ex, then);
+  }
+
+  private boolean jsonContent(HttpServerExchange ex) {
+    String problem = JsonResponses.contentTypeProblem(ex.getRequestHeaders().getFirst(Headers.CONTENT_TYPE));
+    if (problem == null) return true;
+    sendError(ex, 415, StatusCode.INVALID_ARGUMENT, problem);
+    return false;
+  }
+
+  /** Collects the body without blocking, counting as it streams; answers 413 past the limit. */
+  private void readBody(HttpServerExchange ex, Consumer<byte[]> then) {
+    long limit = config.maxBodyBytes();
+    long declared = ex.getRequestContentLength();
+    if (declared > limit) {
+      tooLarge(ex, "request body of " + declared + " bytes is over the limit of " + limit + " bytes");
+      return;
+    }
+    BodyCollector collector = new BodyCollector(limit, declared, then);
+    ex.getRequestReceiver().receivePartialBytes(collector, (e, error) -> {
+      log.debug("reading a request body failed", error);
+      e.endExchange();
+    });
+  }
+
+  private static void tooLarge(HttpServerExchange ex, String message) {
+    sendError(ex, 413, StatusCode.RESOURCE_EXHAUSTED, message);
+  }
+
+  /** Accumulates chunks; runs on the exchange's I/O thread, one chunk at a time. */
+  private static final class BodyCollector implements io.undertow.io.Receiver.PartialBytesCallback {
+    private final long limit;
+    private final Consumer<byte[]> then;
+    private byte[] buffer;
+    private int size;
+    private boolean done;
+
+    BodyCollector(long limit, long declared, Consumer<byte[]> then) {
+      this.limit = limit;
+      this.then = then;
+      this.buffer = new byte[declared > 0 ? (int) declared : 256];
+    }
+
+    @Override
+    public void handle(HttpServerExchange ex, byte[] chunk, boolean last) {
+      if (done) return;
+      if (size + (long) chunk.length > limit) {
+        done = true;
+        ex.getRequestReceiver().pause();
+        tooLarge(ex, "request body is over the limit of " + limit + " bytes");
+        return;
+      }
+      if (size + chunk.length > buffer.length) buffer = Arrays.copyOf(buffer, (int) Math.min(limit, Math.max(buffer.length * 2L, size + (long) chunk.length)));
+      System.arraycopy(chunk, 0, buffer, size, chunk.length);
+      size += chunk.length;
+      if (last) {
+        done = true;
+        then.accept(size == buffer.length ? buffer : Arrays.copyOf(buffer, size));
+      }
+    }
+  }
+
+  private void dispatch(HttpServerExchange ex, MethodEndpoint endpoint, byte[] request, String responseField) {
+    Call call = new Call(endpoint.serviceName(), endpoint.methodName(), endpoint.format, request, Deadline.NONE, metadata(ex));
+    // Dispatched: Undertow leaves the exchange open when the handler returns; the reply's callback ends it.
+    ex.dispatch(SameThreadExecutor.INSTANCE, () -> dispatcher.dispatch(endpoint.method, call).whenComplete((reply, failure) -> {
+      try {
+        if (failure != null) {
+          log.warn("call {} failed inside the gateway", call, failure);
+          sendError(ex, 500, StatusCode.INTERNAL, "internal error");
+        } else {
+          respond(ex, endpoint, reply, responseField);
+        }
+      } catch (RuntimeException e) {
+        log.warn("answering {} failed", call, e);
+        sendError(ex, 500, StatusCode.INTERNAL, "internal error");
+      }
+    }));
+  }
+
+  private static void respond(HttpServerExchange ex, MethodEndpoint endpoint, Reply reply, String responseField) {
+    if (!reply.isOk()) {
+      Status status = reply.status();
+      send(ex, HttpErrorResponse.of(status, endpoint.exceptions.httpStatus(status), MethodEndpoint.detailJson(status)));
+      return;
+    }
+    if (endpoint.method.isOneway()) {
+      send(ex, 202, JsonResponses.emptyObject());
+      return;
+    }
+    if (reply.format() != endpoint.format) {
+      log.warn("{}/{}: the reply came back as {} (expected: {}); is a translator missing for this route?", endpoint.serviceName(), endpoint.methodName(), reply.format(), endpoint.format);
+      sendError(ex, 500, StatusCode.INTERNAL, "internal error");
+      return;
+    }
+    byte[] payload = reply.payload().length == 0 ? JsonResponses.emptyObject() : reply.payload();
+    if (!responseField.isEmpty()) payload = field(payload, responseField);
+    send(ex, 200, payload);
+  }
+
+  /** The {@code response_body} field of a response message (by JSON name, else by proto name). */
+  private static byte[] field(byte[] payload, String name) {
+    try {
+      JsonNode root = JSON.readTree(payload);
+      JsonNode value = root.get(lowerCamel(name));
+      if (value == null) value = root.get(name);
+      return value == null ? "null".getBytes(StandardCharsets.US_ASCII) : JSON.writeValueAsBytes(value);
+    } catch (IOException e) {
+      throw new IllegalStateException("the translator's JSON did not parse", e);
+    }
+  }
+
+  private static String lowerCamel(String snake) {
+    StringBuilder sb = new StringBuilder();
+    boolean up = false;
+    for (char c : snake.toCharArray()) {
+      if (c == '_') {
+        up = true;
+      } else {
+        sb.append(up ? Character.toUpperCase(c) : c);
+        up = false;
+      }
+    }
+    return sb.toString();
+  }
+
+  /** {@code authorization} and {@code x-*} headers; the rest describe this hop, not the call. */
+  private static Metadata metadata(HttpServerExchange ex) {
+    Metadata.Builder b = null;
+    for (HeaderValues h : ex.getRequestHeaders()) {
+      String name = h.getHeaderName().toString().toLowerCase(Locale.ROOT);
+      if (!name.equals("authorization") && !name.startsWith("x-")) continue;
+      if (b == null) b = Metadata.builder();
+      for (String v : h) b.add(name, v);
+    }
+    return b == null ? Metadata.EMPTY : b.build();
+  }
+}
