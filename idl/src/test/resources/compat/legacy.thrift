@@ -54,6 +54,8 @@ service Legacy {
   // Binds: a nested container against a one-field wrapper message.
   map<string, list<i64>> stock()
   oneway void touch(1: string sku)
+  // Binds: a struct result against a response message holding it in its only field.
+  Point origin()
 
   void removeItem(1: string sku)
   void putParcel(1: Parcel parcel)

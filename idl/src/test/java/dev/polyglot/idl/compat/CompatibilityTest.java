@@ -29,12 +29,16 @@ class CompatibilityTest {
   private static Schema schema;
   private static CompatibilityReport legacyToModern;
   private static CompatibilityReport feedToThrift;
+  private static CompatibilityReport thriftToThrift;
+  private static CompatibilityReport protoToProto;
 
   @BeforeAll
   static void load() throws Exception {
     schema = IdlLoader.create().load(List.of(DIR));
     legacyToModern = Compatibility.check(schema, schema.requireService("legacy.Legacy"), schema.requireService("compat.modern.v1.Modern"));
     feedToThrift = Compatibility.check(schema, schema.requireService("compat.feed.v1.Feed"), schema.requireService("feed.Feed"));
+    thriftToThrift = Compatibility.check(schema, schema.requireService("feed.Feed"), schema.requireService("feed_v2.FeedV2"));
+    protoToProto = Compatibility.check(schema, schema.requireService("compat.feed.v1.Feed"), schema.requireService("compat.feed.v2.Feed"));
   }
 
   /** One row per incompatible method: its problems, exactly, joined by " | ". */
@@ -54,9 +58,17 @@ class CompatibilityTest {
       legacy# tag# error: tag.request.tags: type mismatch: caller has set<string>, backend has map<string,string>
       feed# Upload# error: Upload: client-streaming method has no Thrift counterpart (Thrift methods are unary)
       feed# Notify# error: Notify.response: backend method notify is oneway and sends no reply, but the caller expects compat.feed.v1.NotifyResponse
+      thrift# post# warning: post.throws.throttled: backend may throw feed_v2.Throttled, which the caller does not declare; it reaches the caller as a TApplicationException
+      thrift# upload# error: upload.request.data: type mismatch: caller has binary, backend has string
+      proto# Upload# error: Upload: streaming differs: caller method is client-streaming, backend method Upload is unary
       """)
   void incompatibleMethodIsReportedWithItsPathAndReason(String pair, String method, String expected) {
-    CompatibilityReport report = pair.equals("legacy") ? legacyToModern : feedToThrift;
+    CompatibilityReport report = switch (pair) {
+      case "legacy" -> legacyToModern;
+      case "feed" -> feedToThrift;
+      case "thrift" -> thriftToThrift;
+      default -> protoToProto;
+    };
     String problems = report.problems().stream()
         .filter(p -> p.path().equals(method) || p.path().startsWith(method + "."))
         .map(CompatProblem::toString)
@@ -72,6 +84,8 @@ class CompatibilityTest {
     assertEquals(2, feedToThrift.problems().size());
     assertFalse(feedToThrift.bridgeable());
     assertEquals(List.of("Post", "Notify", "Forget"), feedToThrift.methods().stream().map(m -> m.caller().name()).toList());
+    assertEquals(2, thriftToThrift.problems().size());
+    assertEquals(1, protoToProto.problems().size());
   }
 
   @Test
@@ -136,6 +150,25 @@ class CompatibilityTest {
     assertEquals("compat.modern.v1.SkuList", skus.wrapper().qualifiedName());
     assertEquals("skus", skus.field().name());
     assertEquals(new ScalarCorrespondence(Scalar.I64, Scalar.INT64, false, false), ((ListCorrespondence) skus.value()).element());
+  }
+
+  @Test
+  void structResultBindsToAResponseMessageHoldingItInItsOnlyField() {
+    MethodCorrespondence m = legacyToModern.method("origin").orElseThrow();
+    WrapperCorrespondence result = (WrapperCorrespondence) ((ResultCorrespondence.Value) m.response()).value();
+    assertEquals(Side.BACKEND, result.wrapped());
+    assertEquals("compat.modern.v1.OriginResponse", result.wrapper().qualifiedName());
+    StructCorrespondence point = (StructCorrespondence) result.value();
+    assertEquals("legacy.Point -> compat.modern.v1.Point", point.caller().qualifiedName() + " -> " + point.backend().qualifiedName());
+  }
+
+  @Test
+  void thriftArgumentsBindByIdWhenRenamedAndIntegersNarrowOnlyWhereRangesDiffer() {
+    FieldCorrespondence text = thriftToThrift.method("post").orElseThrow().request().fields().get(0);
+    assertEquals("text -> body by ID", text.caller().name() + " -> " + text.backend().name() + " by " + text.match());
+    StructCorrespondence note = (StructCorrespondence) ((ResultCorrespondence.Value) protoToProto.method("Notify").orElseThrow().response()).value();
+    assertEquals(new ScalarCorrespondence(Scalar.INT64, Scalar.INT32, true, false), note.fields().get(0).value());
+    assertTrue(thriftToThrift.method("forget").orElseThrow().forwardOnly());
   }
 
   @Test
