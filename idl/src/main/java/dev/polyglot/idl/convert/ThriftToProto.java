@@ -4,6 +4,7 @@ import dev.polyglot.idl.ConstDef;
 import dev.polyglot.idl.EnumDef;
 import dev.polyglot.idl.EnumValueDef;
 import dev.polyglot.idl.FieldDef;
+import dev.polyglot.idl.HttpRule;
 import dev.polyglot.idl.IdlException;
 import dev.polyglot.idl.IdlFile;
 import dev.polyglot.idl.IdlKind;
@@ -23,6 +24,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -51,7 +53,8 @@ import java.util.Set;
  *       numbered 0 is renumbered after the highest (values correspond by name, not number).
  *   <li>Fields: names in lower_snake_case (they correspond ignoring case and underscores); Thrift
  *       {@code optional} scalars and enums become proto3 {@code optional}; defaults, typedefs,
- *       constants and annotations are kept as comments. uuid → string; i8/i16 → int32; set →
+ *       constants and annotations are kept as comments, except {@code http.*} method annotations,
+ *       which become the {@code google.api.http} option. uuid → string; i8/i16 → int32; set →
  *       repeated.
  *   <li>Not convertible (reported with the field's location): map keys that proto forbids (struct,
  *       enum, container, double, binary).
@@ -337,17 +340,54 @@ public final class ThriftToProto {
         field(value, 1, false, "  ", messages);
         messages.append("}\n\n");
       }
-      comments(m.annotations(), "  ", out);
+      commentsExceptHttp(m.annotations(), "  ", out);
       if (m.oneway()) out.append("  // oneway in Thrift: the gateway forwards the call and does not wait.\n");
       for (FieldDef x : m.exceptions()) {
         StructDef ex = schema.requireStruct(((TypeRef.Named) x.type()).qualifiedName());
         out.append("  // throws ").append(typeName(ex.qualifiedName())).append(" as grpc.code ")
             .append(ex.annotations().get("grpc.code").orElse("UNKNOWN")).append('\n');
       }
-      out.append("  rpc ").append(rpc).append('(').append(request).append(") returns (").append(response).append(");\n");
+      out.append("  rpc ").append(rpc).append('(').append(request).append(") returns (").append(response).append(')');
+      httpOption(m.httpRules(), out);
       methodMessages.put(m.service() + "." + m.name(), new String[] {request, response});
     }
     out.append("}\n\n");
+  }
+
+  /** Thrift {@code http.*} method annotations become the {@code google.api.http} option; ends the rpc line. */
+  private void httpOption(List<HttpRule> rules, StringBuilder out) {
+    if (rules.isEmpty()) {
+      out.append(";\n");
+      return;
+    }
+    imports.add("google/api/annotations.proto");
+    out.append(" {\n    option (google.api.http) = {\n");
+    httpRule(rules.get(0), "      ", out);
+    for (HttpRule extra : rules.subList(1, rules.size())) {
+      out.append("      additional_bindings {\n");
+      httpRule(extra, "        ", out);
+      out.append("      }\n");
+    }
+    out.append("    };\n  }\n");
+  }
+
+  private static void httpRule(HttpRule rule, String indent, StringBuilder out) {
+    String verb = rule.verb().toLowerCase(Locale.ROOT);
+    if (List.of("get", "put", "post", "delete", "patch").contains(verb)) {
+      out.append(indent).append(verb).append(": ").append(ConstText.quote(rule.pathTemplate())).append('\n');
+    } else {
+      out.append(indent).append("custom { kind: ").append(ConstText.quote(verb)).append(" path: ").append(ConstText.quote(rule.pathTemplate())).append(" }\n");
+    }
+    // The Thrift annotations give one http.body for all verbs; GET and DELETE carry no body.
+    if (!rule.body().isEmpty() && !verb.equals("get") && !verb.equals("delete")) out.append(indent).append("body: ").append(ConstText.quote(rule.body())).append('\n');
+    if (!rule.responseBody().isEmpty()) out.append(indent).append("response_body: ").append(ConstText.quote(rule.responseBody())).append('\n');
+  }
+
+  private static void commentsExceptHttp(dev.polyglot.idl.Annotations a, String indent, StringBuilder out) {
+    for (Map.Entry<String, String> e : a.values().entrySet()) {
+      if (e.getKey().startsWith("http.")) continue;
+      out.append(indent).append("// ").append(e.getKey()).append(" = ").append(ConstText.quote(e.getValue())).append('\n');
+    }
   }
 
   private String empty() {

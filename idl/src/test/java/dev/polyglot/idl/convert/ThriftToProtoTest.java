@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.polyglot.idl.IdlException;
 import dev.polyglot.idl.IdlFile;
 import dev.polyglot.idl.IdlLoader;
+import dev.polyglot.idl.MethodDef;
 import dev.polyglot.idl.Schema;
+import dev.polyglot.idl.ServiceDef;
 import dev.polyglot.idl.compat.Compatibility;
 import dev.polyglot.idl.compat.CompatibilityReport;
 import java.nio.file.Files;
@@ -47,6 +49,18 @@ class ThriftToProtoTest {
   @ValueSource(strings = {"inventory.proto", "common.proto"})
   void convertedFileMatchesTheReviewedText(String name) throws Exception {
     assertEquals(Files.readString(DIR.resolve("expected").resolve(name)), Files.readString(out.resolve(name)));
+  }
+
+  @Test
+  void httpAnnotationsBecomeGoogleApiHttpRulesThatTheProtoLoaderReadsBack() throws Exception {
+    Schema proto = IdlLoader.withIncludePaths(List.of(out)).load(List.of(out.resolve("inventory.proto")));
+    ServiceDef service = proto.requireService("dev.polyglot.inventory.Inventory");
+    assertEquals(List.of("GET /v1/items/{sku} body="), rules(service.method("GetItem").orElseThrow()));
+    assertEquals(List.of("POST /v1/items:find body=selector", "GET /v1/items body="), rules(service.method("Find").orElseThrow()));
+  }
+
+  private static List<String> rules(MethodDef m) {
+    return m.httpRules().stream().map(r -> r.verb() + " " + r.pathTemplate() + " body=" + r.body()).toList();
   }
 
   @Test
