@@ -36,9 +36,9 @@ final class ThriftAst {
 
   record MapLit(List<MapEntryNode> entries, SourceLocation location) implements ValueNode {}
 
-  /** @param id the declared id, or null when omitted */
+  /** @param id the declared id as written (range checked by the linker), or null when omitted */
   record FieldNode(
-      Integer id,
+      Long id,
       Requiredness requiredness,
       TypeNode type,
       String name,

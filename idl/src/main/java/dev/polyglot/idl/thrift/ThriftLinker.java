@@ -88,6 +88,9 @@ final class ThriftLinker {
   /** Marker stored while a node is being resolved, to detect cycles. */
   private static final Object IN_PROGRESS = new Object();
 
+  /** Marker for a service that could not be built; its problems are already reported. */
+  private static final Object BROKEN = new Object();
+
   private final List<Unit> units;
   private final List<Problem> problems;
   private final IdentityHashMap<TypeNode, Optional<TypeRef>> types = new IdentityHashMap<>();
@@ -143,7 +146,7 @@ final class ThriftLinker {
           schema.addStruct(structDef(u, s));
           structNames.add(u.qualify(s.name()));
         } else if (d instanceof ServiceNode s) {
-          Object def = serviceDef(u, s);
+          ServiceDef def = serviceDef(u, s);
           String qualifiedName = u.qualify(s.name());
           java.util.Set<String> seen = new java.util.HashSet<>();
           for (FunctionNode f : s.functions()) {
@@ -151,7 +154,7 @@ final class ThriftLinker {
             StructDef args = argsStruct(u, qualifiedName, f);
             if (def != null) schema.addStruct(args);
           }
-          if (def instanceof ServiceDef sd) schema.addService(sd);
+          if (def != null) schema.addService(def);
           serviceNames.add(qualifiedName);
         }
       }
@@ -349,12 +352,11 @@ final class ThriftLinker {
       if (f.id() == null) {
         id = --implicitId;
       } else {
-        id = f.id();
-        if (id < 1 || id > Short.MAX_VALUE) {
-          problem(f.idLocation(), "field id " + (id == Integer.MAX_VALUE ? "of " + f.name() : String.valueOf(id))
-              + " is out of range (expected: 1-32767)");
+        if (f.id() < 1 || f.id() > Short.MAX_VALUE) {
+          problem(f.idLocation(), "field id " + f.id() + " of '" + f.name() + "' is out of range (expected: 1-32767)");
           continue;
         }
+        id = f.id().intValue();
       }
       FieldNode sameId = ids.putIfAbsent(id, f);
       if (sameId != null) {
@@ -389,11 +391,13 @@ final class ThriftLinker {
 
   // ---- services ----
 
-  /** The ServiceDef, or null if broken (reported). */
-  private Object serviceDef(Unit u, ServiceNode s) {
+  /**
+   * The service with its inherited methods, or null if it cannot be built (already reported). A
+   * base service still marked in progress means the extends chain loops back.
+   */
+  private ServiceDef serviceDef(Unit u, ServiceNode s) {
     Object state = services.get(s);
-    if (state == IN_PROGRESS) return IN_PROGRESS;
-    if (state != null) return state instanceof ServiceDef ? state : null;
+    if (state != null) return state instanceof ServiceDef d ? d : null;
     services.put(s, IN_PROGRESS);
     String qualifiedName = u.qualify(s.name());
     List<MethodDef> methods = new ArrayList<>();
@@ -407,17 +411,17 @@ final class ThriftLinker {
               + "an included one, e.g. shared.BaseService)");
         }
         ok = false;
+      } else if (services.get(baseNode) == IN_PROGRESS) {
+        problem(s.extendsLocation(), "service " + s.name() + " extends itself through '" + s.extendsName()
+            + "' (expected: an inheritance chain without cycles)");
+        ok = false;
       } else {
-        Object baseDef = serviceDef(f.unit(), baseNode);
-        if (baseDef == IN_PROGRESS) {
-          problem(s.extendsLocation(), "service " + s.name() + " extends itself through '" + s.extendsName()
-              + "' (expected: an inheritance chain without cycles)");
+        ServiceDef b = serviceDef(f.unit(), baseNode);
+        if (b == null) {
           ok = false;
-        } else if (baseDef instanceof ServiceDef b) {
+        } else {
           base = b.qualifiedName();
           methods.addAll(b.methods());
-        } else {
-          ok = false;
         }
       }
     }
@@ -428,13 +432,26 @@ final class ThriftLinker {
         problem(f.location(), "method name '" + f.name() + "' is already used in service " + s.name() + " (expected: a unique name)");
         continue;
       }
+      MethodDef inherited = inheritedMethod(methods, f.name());
+      if (inherited != null) {
+        // Thrift has no overriding: one name would stand for two argument lists on the wire.
+        problem(f.location(), "method name '" + f.name() + "' is already inherited from " + inherited.service()
+            + " (expected: a name not used by a base service)");
+        continue;
+      }
       MethodDef m = method(u, qualifiedName, f);
       if (m != null) methods.add(m);
     }
-    Object result = ok ? new ServiceDef(qualifiedName, s.name(), IdlKind.THRIFT, base, methods, Annotations.of(s.annotations()), s.location())
-        : Boolean.FALSE;
-    services.put(s, result);
-    return result == Boolean.FALSE ? null : result;
+    ServiceDef def = ok
+        ? new ServiceDef(qualifiedName, s.name(), IdlKind.THRIFT, base, methods, Annotations.of(s.annotations()), s.location())
+        : null;
+    services.put(s, def != null ? def : BROKEN);
+    return def;
+  }
+
+  private static MethodDef inheritedMethod(List<MethodDef> inherited, String name) {
+    for (MethodDef m : inherited) if (m.name().equals(name)) return m;
+    return null;
   }
 
   private MethodDef method(Unit u, String serviceName, FunctionNode f) {

@@ -22,6 +22,12 @@ import java.util.Map;
  * Each method gets a synthesized {@link dev.polyglot.idl.StructKind#ARGS} struct named
  * {@code <service>.<method>_args}.
  *
+ * <p>Annotations are kept as written; a flag without a value ({@code (deprecated)}) gets the value
+ * {@code "1"}, as the Apache compiler gives it. Annotations on the type of a field or argument
+ * ({@code list<string> (python.immutable = "")}) are accepted but not kept, since {@link
+ * dev.polyglot.idl.TypeRef} has no place for them; those on a typedef's type are merged into the
+ * {@link dev.polyglot.idl.TypedefDef}'s annotations.
+ *
  * <p>Stateless and thread-safe; each call reads the files afresh.
  */
 public final class ThriftLoader {
@@ -78,6 +84,7 @@ public final class ThriftLoader {
         problems.add(Problem.of(SourceLocation.of(display, 1, 1), "cannot read file: " + e.getMessage()));
         return null;
       }
+      if (text.startsWith("\uFEFF")) text = text.substring(1); // editors on Windows write a byte order mark
       String name = file.getFileName().toString();
       int dot = name.lastIndexOf('.');
       String stem = dot > 0 ? name.substring(0, dot) : name;
@@ -108,10 +115,10 @@ public final class ThriftLoader {
       Path dir = from.getParent();
       candidates.add(dir == null ? Path.of(inc.path()) : dir.resolve(inc.path()));
       Path displayDir = Path.of(fromDisplay).getParent();
-      displays.add(displayDir == null ? inc.path() : displayDir.resolve(inc.path()).toString());
+      displays.add(displayDir == null ? inc.path() : displayDir.resolve(inc.path()).normalize().toString());
       for (Path p : includePaths) {
         candidates.add(p.resolve(inc.path()));
-        displays.add(p.resolve(inc.path()).toString());
+        displays.add(p.resolve(inc.path()).normalize().toString());
       }
       for (int i = 0; i < candidates.size(); i++) {
         Path c = candidates.get(i);

@@ -237,13 +237,13 @@ final class ThriftParser {
     List<FieldNode> fields = new ArrayList<>();
     while (!peek().is(close)) {
       Token first = peek();
-      Integer id = null;
+      Long id = null;
       SourceLocation idLoc = null;
       if (first.kind() == Kind.INT) {
         next();
         if (!peek().is(":")) throw error(peek(), "':' after field id " + first.text());
         next();
-        id = first.intValue() > Integer.MAX_VALUE || first.intValue() < Integer.MIN_VALUE ? Integer.MAX_VALUE : (int) first.intValue();
+        id = first.intValue();
         idLoc = loc(first);
       }
       Requiredness req = Requiredness.DEFAULT;

@@ -81,7 +81,7 @@ class ThriftBrokenIdlTest {
             }
             """)),
             List.of(
-                "main.thrift:2:3: field id 0 is out of range (expected: 1-32767)")),
+                "main.thrift:2:3: field id 0 of 'sku' is out of range (expected: 1-32767)")),
         broken("two enum values with the same explicit number",
             List.of(idl("main.thrift", """
             enum Status {
@@ -409,7 +409,24 @@ class ThriftBrokenIdlTest {
             const i64 BIG = 9223372036854775808
             """)),
             List.of(
-                "main.thrift:1:17: integer literal 9223372036854775808 is out of range (expected: a 64-bit signed integer)"))
+                "main.thrift:1:17: integer literal 9223372036854775808 is out of range (expected: a 64-bit signed integer)")),
+        broken("an i32 constant beyond 2147483647 written in hex",
+            List.of(idl("main.thrift", """
+            const i32 COUNT = 0x80000000
+            """)),
+            List.of(
+                "main.thrift:1:19: value 0x80000000 does not fit type i32 (expected: an integer from -2147483648 to 2147483647)")),
+        broken("a method that reuses the name of an inherited one",
+            List.of(idl("main.thrift", """
+            service Base {
+              void ping()
+            }
+            service Api extends Base {
+              i32 ping()
+            }
+            """)),
+            List.of(
+                "main.thrift:5:3: method name 'ping' is already inherited from main.Base (expected: a name not used by a base service)"))
         );
   }
 }

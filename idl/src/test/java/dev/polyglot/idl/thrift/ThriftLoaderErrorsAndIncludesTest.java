@@ -7,7 +7,9 @@ import dev.polyglot.idl.ConstDef;
 import dev.polyglot.idl.ConstValue;
 import dev.polyglot.idl.IdlException;
 import dev.polyglot.idl.IdlFile;
+import dev.polyglot.idl.IdlLoader;
 import dev.polyglot.idl.Problem;
+import dev.polyglot.idl.Scalar;
 import dev.polyglot.idl.Schema;
 import dev.polyglot.idl.SourceLocation;
 import dev.polyglot.idl.StructDef;
@@ -132,5 +134,13 @@ class ThriftLoaderErrorsAndIncludesTest {
     assertEquals(List.of(b + ":1:1: file name stem 'types' is already used by " + a
             + " (expected: distinct file names, because definitions are qualified by file name)"),
         e.problems().stream().map(Problem::toString).toList());
+  }
+
+  @Test
+  void theIdlLoaderHandsThriftFilesToThisLoaderAndAcceptsAByteOrderMark() throws Exception {
+    Path file = write("bom.thrift", "\uFEFFservice Echo {\n  string echo(1: string text)\n}\n");
+    Schema schema = IdlLoader.create().load(List.of(file));
+    assertEquals(List.of("echo"), schema.requireService("bom.Echo").methods().stream().map(m -> m.name()).toList());
+    assertEquals(TypeRef.of(Scalar.STRING), schema.requireStruct("bom.Echo.echo_args").fields().get(0).type());
   }
 }
