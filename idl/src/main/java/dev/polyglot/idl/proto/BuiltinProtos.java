@@ -83,30 +83,21 @@ final class BuiltinProtos {
   }
 
   /**
-   * Proto-path roots (jars or class folders) holding the built-in {@code .proto} text, minus any root
-   * that would make an import ambiguous because one of {@code userRoots} already has one of its files:
-   * Wire refuses a path found under two roots, and a vendored copy should win.
+   * Proto-path entries for the built-in {@code .proto} text, one per file, as {@code (jar or class
+   * folder, import name)}. A file that one of {@code userRoots} also has is left out: Wire refuses an
+   * import found under two roots, and a vendored copy should win. Listing files one by one keeps the
+   * other built-ins available when a user vendors only some of them.
    */
-  static List<Path> textRoots(List<Path> userRoots) {
-    Map<Path, List<String>> byRoot = new LinkedHashMap<>();
-    for (Class<?> owner : List.of(AnyProto.class, AnnotationsProto.class)) {
-      Path root = codeSource(owner);
-      if (root == null) continue;
-      List<String> names = byRoot.computeIfAbsent(root, r -> new ArrayList<>());
-      String prefix = owner == AnyProto.class ? "google/protobuf/" : "google/";
-      for (String name : FILES.keySet()) {
-        if (name.startsWith(prefix) && !(prefix.equals("google/") && name.startsWith("google/protobuf/"))) names.add(name);
-      }
-    }
-    List<Path> out = new ArrayList<>();
-    for (Map.Entry<Path, List<String>> e : byRoot.entrySet()) {
+  static List<Map.Entry<Path, String>> textFiles(List<Path> userRoots) {
+    List<Map.Entry<Path, String>> out = new ArrayList<>();
+    Path wellKnown = codeSource(AnyProto.class);
+    Path common = codeSource(AnnotationsProto.class);
+    for (String name : FILES.keySet()) {
+      Path root = name.startsWith("google/protobuf/") ? wellKnown : common;
+      if (root == null) continue; // not loaded from a file: Wire's own copies of the common ones remain
       boolean shadowed = false;
-      for (Path userRoot : userRoots) {
-        for (String name : e.getValue()) {
-          if (Files.isRegularFile(userRoot.resolve(name))) shadowed = true;
-        }
-      }
-      if (!shadowed) out.add(e.getKey());
+      for (Path userRoot : userRoots) shadowed |= Files.isRegularFile(userRoot.resolve(name));
+      if (!shadowed) out.add(Map.entry(root, name));
     }
     return out;
   }
@@ -117,8 +108,8 @@ final class BuiltinProtos {
       if (source == null || source.getLocation() == null) return null;
       Path p = Path.of(source.getLocation().toURI());
       return Files.exists(p) ? p : null;
-    } catch (URISyntaxException | IllegalArgumentException | SecurityException e) {
-      return null; // not loaded from a file (e.g. a custom class loader): Wire's own copies remain
+    } catch (URISyntaxException | RuntimeException e) { // e.g. a jar nested in a jar: no file system for it
+      return null; // Wire falls back to its own copies of the common google/protobuf files
     }
   }
 }

@@ -66,6 +66,8 @@ final class OptionRenderer {
   }
 
   Annotations render(Message options) {
+    // Most elements carry no options; getAllFields() would reflect over every options field to say so.
+    if (options.getSerializedSize() == 0) return Annotations.NONE;
     Message parsed = parse(options);
     Map<String, String> out = new LinkedHashMap<>();
     for (Map.Entry<FieldDescriptor, Object> e : parsed.getAllFields().entrySet()) {

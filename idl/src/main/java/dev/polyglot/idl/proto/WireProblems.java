@@ -153,13 +153,18 @@ final class WireProblems {
     {"^multiple fields share name (\\S+) \\([^)]*\\)", "field name $1 is used more than once"},
     {"^tag is out of range: (-?\\d+)", "field number $1 is out of range (expected: 1-536870911 outside 19000-19999)"},
     {"^tag (\\d+) is reserved", "field number $1 is reserved"},
+    {"^mutable rpcs share name (\\S+) \\([^)]*\\)", "rpc name $1 is used more than once"},
+    {"^Ambiguous constant names \\([^)]*\\) ", "enum value names are used more than once: "},
+    {"^multiple fields share same JSON name '([^']*)'", "JSON name $1 is used by more than one field"},
     {"^'group' is not supported$", "groups are not supported (expected: a field of a nested message type)"},
   };
 
   private static String describe(List<String> searched) {
     List<String> user = new ArrayList<>();
     for (String s : searched) {
-      if (s.endsWith(".jar") || s.endsWith(".zip")) continue; // our built-in roots; not the user's business
+      // Our built-in entries (a jar or class folder per file) are summarized below.
+      int google = s.indexOf("google/");
+      if (s.endsWith(".jar") || s.contains(".jar/") || (google >= 0 && BuiltinProtos.isBuiltin(s.substring(google)))) continue;
       user.add(s);
     }
     user.add("built-in google/protobuf, google/api, google/rpc");

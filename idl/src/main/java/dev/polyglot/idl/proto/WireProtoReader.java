@@ -5,6 +5,7 @@ import com.google.protobuf.ExtensionRegistry;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.squareup.wire.schema.EnumConstant;
 import com.squareup.wire.schema.EnumType;
+import com.squareup.wire.schema.Extend;
 import com.squareup.wire.schema.Field;
 import com.squareup.wire.schema.Location;
 import com.squareup.wire.schema.MessageType;
@@ -62,7 +63,9 @@ final class WireProtoReader {
     for (Path p : fallbackRoots) if (!userRoots.contains(p)) userRoots.add(p);
     List<Location> protoPath = new ArrayList<>();
     for (Path p : userRoots) protoPath.add(Location.get(p.toString()));
-    for (Path p : BuiltinProtos.textRoots(userRoots)) protoPath.add(Location.get(p.toString()));
+    for (Map.Entry<Path, String> builtin : BuiltinProtos.textFiles(userRoots)) {
+      protoPath.add(Location.get(builtin.getKey().toString(), builtin.getValue()));
+    }
 
     while (!roots.isEmpty()) {
       SchemaLoader loader = new SchemaLoader(okio.FileSystem.SYSTEM);
@@ -123,6 +126,7 @@ final class WireProtoReader {
       Map<String, SourceLocation> locations = new HashMap<>();
       Map<String, String> jsonNames = new HashMap<>();
       for (Type t : pf.getTypes()) index(t, locations, jsonNames);
+      for (Extend extend : pf.getExtendList()) indexExtensions(pf.getPackageName(), extend, locations);
       for (Service s : pf.getServices()) {
         String service = s.type().toString();
         locations.put(ElementKeys.service(service), at(s.location()));
@@ -143,11 +147,17 @@ final class WireProtoReader {
         if (f.getDeclaredJsonName() != null) jsonNames.put(ElementKeys.field(full, f.getName()), f.getDeclaredJsonName());
       }
       for (OneOf o : m.getOneOfs()) locations.put(ElementKeys.oneof(full, o.getName()), at(o.getLocation()));
+      for (Extend extend : m.getNestedExtendList()) indexExtensions(full, extend, locations);
     } else if (type instanceof EnumType e) {
       locations.put(ElementKeys.enumType(full), at(e.getLocation()));
       for (EnumConstant c : e.getConstants()) locations.put(ElementKeys.enumValue(full, c.getName()), at(c.getLocation()));
     }
     for (Type nested : type.getNestedTypes()) index(nested, locations, jsonNames);
+  }
+
+  /** Extensions are keyed by their scope (package or message), as protobuf-java names them. */
+  private static void indexExtensions(String scope, Extend extend, Map<String, SourceLocation> locations) {
+    for (Field f : extend.getFields()) locations.put(ElementKeys.field(scope == null ? "" : scope, f.getName()), at(f.getLocation()));
   }
 
   private static Location rootLocation(Path file, List<Path> imports, List<Path> fallbackRoots) {

@@ -233,6 +233,24 @@ class ProtoLoaderTest {
   }
 
   @Test
+  void fieldsKeepDeclarationOrderAroundAOneofAndOneofIndexesFollowIt() {
+    StructDef shuffled = schema.requireStruct("acme.legacy.Shuffled");
+    assertEquals(List.of(3, 2, 6, 1, 5, 4), shuffled.fields().stream().map(FieldDef::id).toList());
+    assertEquals(List.of(new OneofDef("pick", List.of(1, 2), at(LEGACY, 34, 3))), shuffled.oneofs());
+    assertEquals(List.of(-1, 0, 0, -1, -1, -1), shuffled.fields().stream().map(FieldDef::oneofIndex).toList());
+    assertEquals(TypeRef.mapOf(TypeRef.of(Scalar.STRING), TypeRef.named("acme.legacy.Order", TypeRef.NamedKind.STRUCT)),
+        shuffled.fieldById(5).orElseThrow().type());
+  }
+
+  @Test
+  void theIdlLoaderHandsProtoFilesAndIncludePathsToThisLoader() throws Exception {
+    Schema viaIdlLoader = dev.polyglot.idl.IdlLoader.withIncludePaths(List.of(Path.of(ROOT, "shared"), Path.of(ROOT, "main")))
+        .load(List.of(Path.of(SHOP)));
+    assertEquals(List.of("GetItem", "PutItem", "ListItems", "UploadItems", "SyncItems"),
+        viaIdlLoader.requireService("acme.shop.v1.ItemService").methods().stream().map(MethodDef::name).toList());
+  }
+
+  @Test
   void enumAliasesKeepTheirNumbersAndTheFirstNameWinsByNumber() {
     EnumDef color = schema.requireEnum("acme.legacy.Color");
     assertEquals(List.of(

@@ -3,6 +3,10 @@ package dev.polyglot.idl.proto;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.google.protobuf.DescriptorProtos.DescriptorProto;
+import com.google.protobuf.DescriptorProtos.FieldDescriptorProto;
+import com.google.protobuf.DescriptorProtos.FileDescriptorProto;
+import com.google.protobuf.DescriptorProtos.FileDescriptorSet;
 import dev.polyglot.idl.EnumDef;
 import dev.polyglot.idl.IdlException;
 import dev.polyglot.idl.IdlFile;
@@ -57,11 +61,15 @@ class ProtocDescriptorSetTest {
   }
 
   static Path compile(String out, List<String> flags, String... files) throws Exception {
+    return compileIn(ROOT, out, flags, files);
+  }
+
+  static Path compileIn(Path folder, String out, List<String> flags, String... files) throws Exception {
     Path set = work.resolve(out);
-    List<String> command = new ArrayList<>(List.of(protoc.toString(), "-Ishared", "-Imain", "-I" + includes, "--descriptor_set_out=" + set));
+    List<String> command = new ArrayList<>(List.of(protoc.toString(), "-Ishared", "-Imain", "-I" + includes, "-I.", "--descriptor_set_out=" + set));
     command.addAll(flags);
     command.addAll(List.of(files));
-    Process p = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true).start();
+    Process p = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true).start();
     String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (!p.waitFor(60, TimeUnit.SECONDS)) throw new IllegalStateException("protoc did not finish");
     assertEquals(0, p.exitValue(), output);
@@ -128,6 +136,30 @@ class ProtocDescriptorSetTest {
     Schema schema = ProtoLoader.load(List.of(ROOT.resolve("shared/acme/common/v1/money.proto")), List.of(set), List.of(ROOT.resolve("shared")));
     assertEquals("acme.common.v1.Money", schema.requireStruct("acme.shop.v1.Item").fieldByName("price").orElseThrow().type().display());
     assertEquals(SourceLocation.of(ProtoLoaderTest.MONEY, 8, 1), schema.requireStruct("acme.common.v1.Money").location());
+  }
+
+  @Test
+  void aGroupFieldCompiledByProtocIsReportedAsUnsupported() throws Exception {
+    Path folder = Files.createDirectories(work.resolve("group"));
+    Files.writeString(folder.resolve("grp.proto"),
+        "syntax = \"proto2\";\npackage g;\nmessage A {\n  optional group Result = 1 {\n    optional string url = 2;\n  }\n}\n");
+    Path set = compileIn(folder, "group.pb", List.of("--include_source_info"), "grp.proto");
+    IdlException e = assertThrows(IdlException.class, () -> ProtoLoader.load(List.of(), List.of(set), List.of()));
+    assertEquals("grp.proto:4:3: group field result in message g.A is not supported (expected: a field of a nested message type)",
+        e.getMessage());
+  }
+
+  @Test
+  void aDescriptorThatProtobufJavaRejectsIsReportedWithItsReason() throws Exception {
+    FileDescriptorSet set = FileDescriptorSet.newBuilder().addFile(FileDescriptorProto.newBuilder()
+        .setName("hand/made.proto").setPackage("h").setSyntax("proto3")
+        .addMessageType(DescriptorProto.newBuilder().setName("A").addField(FieldDescriptorProto.newBuilder()
+            .setName("x").setNumber(1).setLabel(FieldDescriptorProto.Label.LABEL_OPTIONAL)
+            .setType(FieldDescriptorProto.Type.TYPE_MESSAGE).setTypeName(".h.Nope"))))
+        .build();
+    Path file = Files.write(work.resolve("hand.pb"), set.toByteArray());
+    IdlException e = assertThrows(IdlException.class, () -> ProtoLoader.load(List.of(), List.of(file), List.of()));
+    assertEquals("hand/made.proto:0:0: \".h.Nope\" is not defined.", e.getMessage());
   }
 
   @Test
