@@ -47,6 +47,7 @@ struct Item {
   12: i8 flags
   13: i16 shelf
   14: optional bool fragile (note = "kept as a comment")
+  15: map<Unit, i32> countsByUnit
 }
 
 union Selector {

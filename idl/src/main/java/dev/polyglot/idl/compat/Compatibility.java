@@ -57,6 +57,10 @@ import java.util.Set;
  *       Thrift exception that a Thrift caller does not declare is a warning (it arrives as a
  *       TApplicationException).
  *   <li>A oneway backend method can serve a caller that expects nothing (void or an empty message).
+ *   <li>A Thrift enum map key corresponds to a proto {@code string} map key holding the value name
+ *       (proto map keys cannot be enums).
+ *   <li>Enum values match by name ignoring case and underscores, after dropping the enum's {@code
+ *       UPPER_SNAKE_} prefix ({@link NameRules#enumValueKey}).
  * </ul>
  *
  * <p>Stateless; {@link #check} is safe to call from any thread.
@@ -358,8 +362,13 @@ public final class Compatibility {
       if (c instanceof TypeRef.MapOf cm && b instanceof TypeRef.MapOf bm) {
         ValueCorrespondence key;
         String badKey = badProtoKey(cm, Side.CALLER, bm, Side.BACKEND);
-        if (badKey != null) {
-          error(path, "unmappable shape: " + badKey + " (proto map keys are integers, bool or string)");
+        if (cm.key() instanceof TypeRef.Named ck && ck.kind() == TypeRef.NamedKind.ENUM && isString(bm.key()) && backendIdl == IdlKind.PROTO) {
+          key = new ValueCorrespondence.EnumNameCorrespondence(Side.CALLER, schema.requireEnum(ck.qualifiedName()), cm.key(), bm.key());
+        } else if (bm.key() instanceof TypeRef.Named bk && bk.kind() == TypeRef.NamedKind.ENUM && isString(cm.key()) && callerIdl == IdlKind.PROTO) {
+          key = new ValueCorrespondence.EnumNameCorrespondence(Side.BACKEND, schema.requireEnum(bk.qualifiedName()), cm.key(), bm.key());
+        } else if (badKey != null) {
+          String hint = badKey.endsWith("an enum key") ? "; an enum key corresponds to a string key holding the value name" : "";
+          error(path, "unmappable shape: " + badKey + " (proto map keys are integers, bool or string" + hint + ")");
           key = new Unbridgeable(cm.key(), bm.key());
         } else {
           key = correspond(cm.key(), bm.key(), path + "{key}", true);
@@ -369,6 +378,10 @@ public final class Compatibility {
       }
       mismatch(c, b, path, inContainer);
       return new Unbridgeable(c, b);
+    }
+
+    private static boolean isString(TypeRef t) {
+      return t instanceof TypeRef.Base b && b.scalar() == Scalar.STRING;
     }
 
     private static TypeRef elementOf(TypeRef t) {

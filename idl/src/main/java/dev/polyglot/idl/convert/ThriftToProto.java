@@ -56,8 +56,9 @@ import java.util.Set;
  *       constants and annotations are kept as comments, except {@code http.*} method annotations,
  *       which become the {@code google.api.http} option. uuid → string; i8/i16 → int32; set →
  *       repeated.
- *   <li>Not convertible (reported with the field's location): map keys that proto forbids (struct,
- *       enum, container, double, binary).
+ *   <li>An enum map key becomes a {@code string} key holding the value name. Not convertible
+ *       (reported with the field's location): other map keys that proto forbids (struct,
+ *       container, double, binary).
  * </ul>
  */
 public final class ThriftToProto {
@@ -206,6 +207,9 @@ public final class ThriftToProto {
     if (f.isRequired()) notes.add("required in Thrift");
     if (f.type() instanceof TypeRef.Base b && b.scalar() == Scalar.UUID) notes.add("uuid, canonical text form");
     if (f.defaultValue() != null) notes.add("default " + ConstText.of(f.defaultValue()));
+    if (f.type() instanceof TypeRef.MapOf m && m.key() instanceof TypeRef.Named k && k.kind() == TypeRef.NamedKind.ENUM) {
+      notes.add("keys are " + simpleName(k.qualifiedName()) + " value names");
+    }
     if (!notes.isEmpty()) out.append(" // ").append(String.join("; ", notes));
     out.append('\n');
   }
@@ -231,6 +235,7 @@ public final class ThriftToProto {
 
   private String mapType(TypeRef.MapOf m, FieldDef where) {
     String key = null;
+    if (m.key() instanceof TypeRef.Named n && n.kind() == TypeRef.NamedKind.ENUM) key = "string"; // the value's name
     if (m.key() instanceof TypeRef.Base b) {
       Scalar s = b.scalar();
       if (s.isInteger() || s == Scalar.BOOL || s == Scalar.STRING || s == Scalar.UUID) key = scalar(s);

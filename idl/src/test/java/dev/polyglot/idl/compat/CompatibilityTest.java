@@ -47,7 +47,7 @@ class CompatibilityTest {
       legacy# removeItem# error: removeItem: backend compat.modern.v1.Modern has no method removeItem (methods match by name ignoring case and underscores)
       legacy# putParcel# error: putParcel.request.parcel.dims.width_cm: type mismatch: caller has double, backend has string
       legacy# heatmap# error: heatmap.response: unmappable shape: map<legacy.Point,i64> has a struct key (proto map keys are integers, bool or string)
-      legacy# countByStatus# error: countByStatus.response: unmappable shape: map<legacy.Status,i64> has an enum key (proto map keys are integers, bool or string)
+      legacy# countByStatus# error: countByStatus.response: unmappable shape: map<legacy.Status,i64> has an enum key (proto map keys are integers, bool or string; an enum key corresponds to a string key holding the value name)
       legacy# tagGroups# error: tagGroups.request.groups[]: unmappable shape: nested list<string> needs a wrapper message with exactly one field on the proto side, found string
       legacy# register# error: register.request.account.email: required field email has no counterpart in message compat.modern.v1.Account
       legacy# countItems# error: countItems.response: result i64 needs a response message with exactly one field; compat.modern.v1.CountItemsResponse has 2 fields

@@ -11,6 +11,10 @@ import dev.polyglot.idl.Schema;
 import dev.polyglot.idl.ServiceDef;
 import dev.polyglot.idl.compat.Compatibility;
 import dev.polyglot.idl.compat.CompatibilityReport;
+import dev.polyglot.idl.compat.Side;
+import dev.polyglot.idl.compat.StructCorrespondence;
+import dev.polyglot.idl.compat.ValueCorrespondence.EnumNameCorrespondence;
+import dev.polyglot.idl.compat.ValueCorrespondence.MapCorrespondence;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -106,6 +110,10 @@ class ThriftToProtoTest {
     Schema both = thrift.merge(proto);
     CompatibilityReport toProto = Compatibility.check(both, both.requireService("inventory.Inventory"), both.requireService("dev.polyglot.inventory.Inventory"));
     assertEquals(List.of(), toProto.problems());
+    StructCorrespondence item = toProto.structs().stream().filter(x -> x.caller().qualifiedName().equals("inventory.Item")).findFirst().orElseThrow();
+    MapCorrespondence counts = (MapCorrespondence) item.fields().get(14).value();
+    assertEquals(new EnumNameCorrespondence(Side.CALLER, both.requireEnum("inventory.Unit"), counts.callerType().key(), counts.backendType().key()),
+        counts.key());
     CompatibilityReport toThrift = Compatibility.check(both, both.requireService("dev.polyglot.inventory.Inventory"), both.requireService("inventory.Inventory"));
     assertEquals(List.of(), toThrift.problems());
   }
