@@ -62,7 +62,7 @@ service Legacy {
   map<Point, i64> heatmap()
   map<Status, i64> countByStatus()
   void tagGroups(1: list<list<string>> groups)
-  void register(1: Account account)
+  void enroll(1: Account account)
   i64 countItems()
   void ping()
   void setStatus(1: Status status)

@@ -73,6 +73,8 @@ public final class ThriftToProto {
   private final Map<String, String> wrappers = new LinkedHashMap<>();
   /** Request and response names per method, by declaring service: inherited methods reuse them. */
   private final Map<String, String[]> methodMessages = new HashMap<>();
+  /** Set while writing a {@code <Method>Response}: names the method in problems. */
+  private String resultOf;
 
   private ThriftToProto(Schema schema, IdlFile file) {
     this.schema = schema;
@@ -214,26 +216,30 @@ public final class ThriftToProto {
     out.append('\n');
   }
 
+  /** Where a type is used, for problems: {@code field byPoint}, {@code the result of Legacy.heatmap}. */
+  private record Site(String what, dev.polyglot.idl.SourceLocation location) {}
+
   private String fieldType(FieldDef f, boolean inOneof) {
     TypeRef t = f.type();
+    Site where = new Site(resultOf != null ? "the result of " + resultOf : "field " + f.name(), f.location());
     if (!inOneof) {
-      if (t instanceof TypeRef.ListOf l) return "repeated " + elementType(l.element(), f);
-      if (t instanceof TypeRef.SetOf s) return "repeated " + elementType(s.element(), f);
-      if (t instanceof TypeRef.MapOf m) return mapType(m, f);
+      if (t instanceof TypeRef.ListOf l) return "repeated " + elementType(l.element(), where);
+      if (t instanceof TypeRef.SetOf s) return "repeated " + elementType(s.element(), where);
+      if (t instanceof TypeRef.MapOf m) return mapType(m, where);
     }
-    String single = elementType(t, f);
+    String single = elementType(t, where);
     boolean scalarOrEnum = t instanceof TypeRef.Base || (t instanceof TypeRef.Named n && n.kind() == TypeRef.NamedKind.ENUM);
     return !inOneof && f.isOptional() && scalarOrEnum ? "optional " + single : single;
   }
 
   /** The type in a singular position: containers become wrapper messages. */
-  private String elementType(TypeRef t, FieldDef where) {
+  private String elementType(TypeRef t, Site where) {
     if (t instanceof TypeRef.Base b) return scalar(b.scalar());
     if (t instanceof TypeRef.Named n) return typeName(n.qualifiedName());
     return wrapper(t, where);
   }
 
-  private String mapType(TypeRef.MapOf m, FieldDef where) {
+  private String mapType(TypeRef.MapOf m, Site where) {
     String key = null;
     if (m.key() instanceof TypeRef.Named n && n.kind() == TypeRef.NamedKind.ENUM) key = "string"; // the value's name
     if (m.key() instanceof TypeRef.Base b) {
@@ -241,14 +247,14 @@ public final class ThriftToProto {
       if (s.isInteger() || s == Scalar.BOOL || s == Scalar.STRING || s == Scalar.UUID) key = scalar(s);
     }
     if (key == null) {
-      problems.add(Problem.of(where.location(), "cannot convert " + TypeTextThrift.show(m) + " of field " + where.name()
+      problems.add(Problem.of(where.location(), "cannot convert " + TypeTextThrift.show(m) + " of " + where.what()
           + " to proto (proto map keys are integers, bool or string)"));
       key = "string";
     }
     return "map<" + key + ", " + elementType(m.value(), where) + ">";
   }
 
-  private String wrapper(TypeRef t, FieldDef where) {
+  private String wrapper(TypeRef t, Site where) {
     String name = wrapperName(t);
     if (!wrappers.containsKey(name)) {
       wrappers.put(name, ""); // reserve first: the field type may name further wrappers
@@ -342,7 +348,9 @@ public final class ThriftToProto {
             dev.polyglot.idl.Annotations.NONE, m.location());
         messages.append("// Result of ").append(s.name()).append('.').append(m.name()).append(".\n");
         messages.append("message ").append(response).append(" {\n");
+        resultOf = s.name() + "." + m.name();
         field(value, 1, false, "  ", messages);
+        resultOf = null;
         messages.append("}\n\n");
       }
       commentsExceptHttp(m.annotations(), "  ", out);

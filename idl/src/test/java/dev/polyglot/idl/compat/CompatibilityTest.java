@@ -49,7 +49,7 @@ class CompatibilityTest {
       legacy# heatmap# error: heatmap.response: unmappable shape: map<legacy.Point,i64> has a struct key (proto map keys are integers, bool or string)
       legacy# countByStatus# error: countByStatus.response: unmappable shape: map<legacy.Status,i64> has an enum key (proto map keys are integers, bool or string; an enum key corresponds to a string key holding the value name)
       legacy# tagGroups# error: tagGroups.request.groups[]: unmappable shape: nested list<string> needs a wrapper message with exactly one field on the proto side, found string
-      legacy# register# error: register.request.account.email: required field email has no counterpart in message compat.modern.v1.Account
+      legacy# enroll# error: enroll.request.account.email: required field email has no counterpart in message compat.modern.v1.Account
       legacy# countItems# error: countItems.response: result i64 needs a response message with exactly one field; compat.modern.v1.CountItemsResponse has 2 fields
       legacy# ping# error: ping.response: result mismatch: caller has void, backend has compat.modern.v1.PingResponse (void corresponds only to google.protobuf.Empty or a message without fields)
       legacy# setStatus# error: setStatus.request.status: enum value legacy.Status.DISCONTINUED has no counterpart in compat.modern.v1.Status | warning: setStatus.request.status: enum value compat.modern.v1.Status.STATUS_ARCHIVED has no counterpart in legacy.Status; calls carrying it fail with INVALID_ARGUMENT

@@ -78,11 +78,16 @@ class ThriftToProtoTest {
           1: map<Point, i64> byPoint
           2: map<double, string> byWeight
         }
+        service Maps {
+          map<Point, i64> heat()
+        }
         """);
     Schema s = IdlLoader.create().load(List.of(bad));
     IdlException e = assertThrows(IdlException.class, () -> ThriftToProto.convert(s, s.files().get(0)));
     assertEquals(bad + ":5:3: cannot convert map<Point, i64> of field byPoint to proto (proto map keys are integers, bool or string)\n"
-        + bad + ":6:3: cannot convert map<double, string> of field byWeight to proto (proto map keys are integers, bool or string)", e.getMessage());
+        + bad + ":6:3: cannot convert map<double, string> of field byWeight to proto (proto map keys are integers, bool or string)\n"
+        + bad + ":9:3: cannot convert map<Point, i64> of the result of Maps.heat to proto (proto map keys are integers, bool or string)",
+        e.getMessage());
   }
 
   @Test
