@@ -56,6 +56,58 @@ class ProtoToThriftTest {
   }
 
   @Test
+  void wordsTheThriftCompilerReservesGetAnUnderscoreAndStillBind() throws Exception {
+    Path source = work.resolve("ranges.proto");
+    Files.writeString(source, """
+        syntax = "proto3";
+        package acme.ranges.v1;
+        enum Op {
+          OP_UNSPECIFIED = 0;
+          OP_END = 1;
+          OP_self = 2;
+        }
+        message Range {
+          int64 from = 1;
+          int64 end = 2;
+          Op op = 3;
+          repeated string list = 4;
+        }
+        service Ranges {
+          rpc Import(Range) returns (Range);
+        }
+        """);
+    Schema p = IdlLoader.create().load(List.of(source));
+    Path out = work.resolve("ranges.thrift");
+    Files.writeString(out, ProtoToThrift.convert(p, p.files().get(0)));
+    assertEquals("""
+        // Converted from %s by polyglot idl convert.
+        namespace * acme.ranges.v1
+
+        enum Op {
+          UNSPECIFIED = 0
+          END_ = 1
+          self_ = 2
+        }
+
+        struct Range {
+          1: i64 from_
+          2: i64 end_
+          3: Op op
+          4: list<string> list_
+        }
+
+        service Ranges {
+          Range import_(1: i64 from_, 2: i64 end_, 3: Op op, 4: list<string> list_)
+        }
+        """.formatted(source), Files.readString(out));
+    Schema both = p.merge(IdlLoader.create().load(List.of(out)));
+    assertEquals(List.of(), Compatibility.check(both, both.requireService("ranges.Ranges"), both.requireService("acme.ranges.v1.Ranges")).problems());
+    assertEquals(List.of(), Compatibility.check(both, both.requireService("acme.ranges.v1.Ranges"), both.requireService("ranges.Ranges")).problems());
+    Optional<Path> thrift = ThriftCompiler.find();
+    if (thrift.isPresent()) assertEquals(new ThriftCompiler.Result(0, ""), ThriftCompiler.generateJava(thrift.get(), out, work, work.resolve("gen2")));
+  }
+
+  @Test
   void apacheThriftCompilerAcceptsTheConvertedFile() throws Exception {
     Optional<Path> thrift = ThriftCompiler.find();
     assumeTrue(thrift.isPresent(), "no thrift compiler on PATH");
