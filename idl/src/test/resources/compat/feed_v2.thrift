@@ -1,6 +1,7 @@
 // A newer Thrift backend of feed.thrift.
 exception Throttled {
-  1: string message
+  1: i32 retryAfterSeconds
+  2: string reason
 } (grpc.code = "RESOURCE_EXHAUSTED")
 
 service FeedV2 {

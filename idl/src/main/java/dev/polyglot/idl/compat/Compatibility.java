@@ -276,34 +276,34 @@ public final class Compatibility {
           if (bf == null) for (FieldDef x : bm.exceptions()) if (!used.contains(x) && struct(named(x.type())).name().equals(ct.name())) { bf = x; break; }
           if (bf == null) for (FieldDef x : bm.exceptions()) if (!used.contains(x) && x.id() == cf.id()) { bf = x; break; }
           if (bf == null) {
-            out.add(new ExceptionCorrespondence(cf, ct, null, null, null, grpcCode(ct)));
+            out.add(new ExceptionCorrespondence(cf, ct, null, null, null, grpcCode(ct), messageField(ct)));
             continue;
           }
           used.add(bf);
           StructDef bt = struct(named(bf.type()));
           StructCorrespondence sc = structPair(ct, bt, path + "." + cf.name());
-          out.add(new ExceptionCorrespondence(cf, ct, bf, bt, sc, grpcCode(ct)));
+          out.add(new ExceptionCorrespondence(cf, ct, bf, bt, sc, grpcCode(ct), messageField(ct)));
         }
         for (FieldDef bf : bm.exceptions()) {
           if (used.contains(bf)) continue;
           StructDef bt = struct(named(bf.type()));
           warning(path + "." + bf.name(), "backend may throw " + bt.qualifiedName()
               + ", which the caller does not declare; it reaches the caller as a TApplicationException");
-          out.add(new ExceptionCorrespondence(null, null, bf, bt, null, grpcCode(bt)));
+          out.add(new ExceptionCorrespondence(null, null, bf, bt, null, grpcCode(bt), messageField(bt)));
         }
       } else if (callerIdl == IdlKind.THRIFT) {
         for (FieldDef cf : cm.exceptions()) {
           StructDef ct = struct(named(cf.type()));
           StructDef message = protoMessageNamed(ct.name(), backendService);
           StructCorrespondence sc = message == null ? null : structPair(ct, message, path + "." + cf.name());
-          out.add(new ExceptionCorrespondence(cf, ct, null, message, sc, grpcCode(ct)));
+          out.add(new ExceptionCorrespondence(cf, ct, null, message, sc, grpcCode(ct), messageField(ct)));
         }
       } else if (backendIdl == IdlKind.THRIFT) {
         for (FieldDef bf : bm.exceptions()) {
           StructDef bt = struct(named(bf.type()));
           StructDef message = protoMessageNamed(bt.name(), callerService);
           StructCorrespondence sc = message == null ? null : structPair(message, bt, path + "." + bf.name());
-          out.add(new ExceptionCorrespondence(null, message, bf, bt, sc, grpcCode(bt)));
+          out.add(new ExceptionCorrespondence(null, message, bf, bt, sc, grpcCode(bt), messageField(bt)));
         }
       }
       return out;
@@ -311,6 +311,13 @@ public final class Compatibility {
 
     private static String named(TypeRef t) {
       return ((TypeRef.Named) t).qualifiedName();
+    }
+
+    /** The field named {@code message}, else the first string field, else null. */
+    private static FieldDef messageField(StructDef exception) {
+      for (FieldDef f : exception.fields()) if (f.name().equals("message") && isString(f.type())) return f;
+      for (FieldDef f : exception.fields()) if (isString(f.type())) return f;
+      return null;
     }
 
     private static String grpcCode(StructDef exception) {

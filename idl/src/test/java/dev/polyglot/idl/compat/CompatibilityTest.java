@@ -18,6 +18,7 @@ import dev.polyglot.idl.compat.ValueCorrespondence.ScalarCorrespondence;
 import dev.polyglot.idl.compat.ValueCorrespondence.WrapperCorrespondence;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -135,6 +136,18 @@ class CompatibilityTest {
     assertEquals("compat.modern.v1.NotFound", e.backendType().qualifiedName());
     assertEquals("NOT_FOUND", e.grpcCode());
     assertEquals(Match.NAME, e.fields().fields().get(0).match());
+    assertEquals("message", e.messageField().name());
+    assertEquals(Optional.of(e), legacyToModern.method("getItem").orElseThrow().exceptionForCode("NOT_FOUND"));
+    assertEquals(Optional.empty(), legacyToModern.method("getItem").orElseThrow().exceptionForCode("UNKNOWN"));
+  }
+
+  @Test
+  void undeclaredBackendExceptionIsKeptWithItsCodeAndFirstStringFieldAsMessage() {
+    ExceptionCorrespondence e = thriftToThrift.method("post").orElseThrow().exceptions().get(0);
+    assertNull(e.callerType());
+    assertEquals("feed_v2.Throttled", e.backendType().qualifiedName());
+    assertEquals("RESOURCE_EXHAUSTED", e.grpcCode());
+    assertEquals("reason", e.messageField().name());
   }
 
   @Test
