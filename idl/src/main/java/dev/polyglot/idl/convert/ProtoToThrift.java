@@ -241,11 +241,20 @@ public final class ProtoToThrift {
         else if (f.hasPresence() || wktWrapped(f.type()) != null) out.append("optional ");
       }
       out.append(type(f.type())).append(' ').append(ident(f.name()));
-      if (f.defaultValue() != null && !(f.defaultValue() instanceof ConstValue.EnumRef)) out.append(" = ").append(ConstText.of(f.defaultValue()));
+      if (f.defaultValue() != null) out.append(" = ").append(defaultValue(f.defaultValue()));
       if (!union && f.oneofIndex() >= 0) out.append(" // oneof ").append(s.oneofs().get(f.oneofIndex()).name());
       out.append('\n');
     }
     out.append("}\n\n");
+  }
+
+  /** A proto2 default in Thrift syntax; an enum value by its Thrift name ({@code Color.GREEN}). */
+  private String defaultValue(ConstValue v) {
+    if (v instanceof ConstValue.EnumRef ref) {
+      EnumDef e = schema.requireEnum(ref.enumName());
+      return typeName(e.qualifiedName()) + "." + ident(thriftEnumValue(e, ref.valueName()));
+    }
+    return ConstText.of(v);
   }
 
   private void dependencies(TypeRef t, StringBuilder out) {
