@@ -108,6 +108,44 @@ class ProtoToThriftTest {
   }
 
   @Test
+  void proto2RequiredFieldsAndDefaultsCarryOver() throws Exception {
+    Path source = work.resolve("orders.proto");
+    Files.writeString(source, """
+        syntax = "proto2";
+        package acme.orders;
+        enum Color {
+          RED = 1;
+          GREEN = 2;
+          VERDE = 3;
+        }
+        message Order {
+          required int64 id = 1;
+          optional string note = 2 [default = "none \\"quoted\\""];
+          optional Color color = 3 [default = GREEN];
+          repeated uint32 codes = 4;
+        }
+        """);
+    Schema p = IdlLoader.create().load(List.of(source));
+    assertEquals("""
+        // Converted from %s by polyglot idl convert.
+        namespace * acme.orders
+
+        enum Color {
+          RED = 1
+          GREEN = 2
+          VERDE = 3
+        }
+
+        struct Order {
+          1: required i64 id
+          2: optional string note = "none \\"quoted\\""
+          3: optional Color color = Color.GREEN
+          4: list<i64> codes
+        }
+        """.formatted(source), ProtoToThrift.convert(p, p.files().get(0)));
+  }
+
+  @Test
   void apacheThriftCompilerAcceptsTheConvertedFile() throws Exception {
     Optional<Path> thrift = ThriftCompiler.find();
     assumeTrue(thrift.isPresent(), "no thrift compiler on PATH");
