@@ -39,6 +39,11 @@ struct Account {
   2: required string email
 }
 
+struct Node {
+  1: string label
+  2: list<Node> children
+}
+
 union Selector {
   1: string sku
   2: i64 id
@@ -56,6 +61,8 @@ service Legacy {
   oneway void touch(1: string sku)
   // Binds: a struct result against a response message holding it in its only field.
   Point origin()
+  // Binds: a recursive struct.
+  Node tree()
 
   void removeItem(1: string sku)
   void putParcel(1: Parcel parcel)

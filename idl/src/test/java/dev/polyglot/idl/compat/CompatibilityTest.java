@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.polyglot.idl.IdlLoader;
@@ -173,6 +174,14 @@ class CompatibilityTest {
     assertEquals("compat.modern.v1.OriginResponse", result.wrapper().qualifiedName());
     StructCorrespondence point = (StructCorrespondence) result.value();
     assertEquals("legacy.Point -> compat.modern.v1.Point", point.caller().qualifiedName() + " -> " + point.backend().qualifiedName());
+  }
+
+  @Test
+  void recursiveStructCorrespondsOnceAndRefersToItself() {
+    StructCorrespondence node = (StructCorrespondence) ((ResultCorrespondence.Value) legacyToModern.method("tree").orElseThrow().response()).value();
+    ListCorrespondence children = (ListCorrespondence) node.fields().get(1).value();
+    assertSame(node, children.element());
+    assertEquals(1, legacyToModern.structs().stream().filter(x -> x.caller().qualifiedName().equals("legacy.Node")).count());
   }
 
   @Test
