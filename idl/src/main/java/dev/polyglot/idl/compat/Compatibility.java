@@ -166,10 +166,6 @@ public final class Compatibility {
     private boolean streamingBridges(MethodDef cm, MethodDef bm, String path) {
       StreamingKind ck = cm.streaming();
       StreamingKind bk = bm.streaming();
-      if (backendIdl == IdlKind.THRIFT && ck != StreamingKind.UNARY) {
-        error(path, streamingWord(ck) + " method has no Thrift counterpart (Thrift methods are unary)");
-        return false;
-      }
       if (callerIdl == IdlKind.THRIFT && bk != StreamingKind.UNARY) {
         error(path, "backend method " + bm.name() + " is " + streamingWord(bk) + "; a Thrift caller can only make unary calls");
         return false;
