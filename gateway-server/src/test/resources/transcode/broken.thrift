@@ -1,0 +1,3 @@
+struct Broken {
+  1: strng name,
+}
