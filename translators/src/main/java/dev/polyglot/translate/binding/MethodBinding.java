@@ -221,6 +221,26 @@ public final class MethodBinding {
     }
   }
 
+  /**
+   * Canonical bytes of a backend request, for cache keys: requests equal in value (whatever their
+   * field order, map and set order, or encoding) give equal bytes, different values different bytes.
+   * The bytes are the request re-encoded in {@code format} with fields in id order, map entries
+   * and set elements in the order of their encodings, and proto3 zero values left out.
+   *
+   * @throws TranscodeException if the request does not decode
+   */
+  public byte[] canonicalRequest(byte[] backendRequest, WireFormat format) {
+    CanonicalSink sink = new CanonicalSink(this.backendRequest);
+    int used = schema.transcoder().reader(format).read(backendRequest, 0, backendRequest.length, this.backendRequest, sink);
+    if (used != backendRequest.length) {
+      throw TranscodeException.of((backendRequest.length - used) + " trailing bytes after the end of the " + this.backendRequest.qualifiedName() + " value (expected: end of input)");
+    }
+    ValueWriter writer = schema.transcoder().writer(format);
+    writer.reset(this.backendRequest);
+    CanonicalSink.replay(sink.result(), writer);
+    return writer.toByteArray();
+  }
+
   private ExceptionBinding find(String typeName) {
     for (ExceptionBinding eb : exceptions) if (eb.source().qualifiedName().equals(typeName)) return eb;
     String simple = typeName.substring(typeName.lastIndexOf('.') + 1);
