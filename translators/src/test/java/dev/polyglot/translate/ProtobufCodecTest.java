@@ -221,4 +221,17 @@ class ProtobufCodecTest {
     w.endStruct();
     assertArrayEquals(new byte[] {(byte) 0x80, 0x01, 77}, w.toByteArray());
   }
+
+  @Test
+  void writerRefusesToEndAMessageWithoutItsRequiredFields() {
+    // The Thrift zoo's Dims has a required width; its protobuf encoding keeps that rule.
+    StructPlan dims = Zoo.thrift("Dims");
+    ProtobufWriter w = ProtobufWriter.create();
+    w.reset(dims);
+    w.startStruct();
+    w.field(dims.indexOfName("height_cm"));
+    w.doubleValue(1.0);
+    TranscodeException ex = assertThrows(TranscodeException.class, w::endStruct);
+    assertEquals("required field width_cm (id 1) of zoo.Dims is missing (expected: a value)", ex.getMessage());
+  }
 }

@@ -46,6 +46,7 @@ public final class ProtobufWriter implements ValueWriter {
   private int[] marks = new int[16]; // length placeholder of the message/packed run, or -1
   private int[] entryMarks = new int[16];
   private long[] oneofsSeen = new long[16];
+  private long[] seen = new long[16];
 
   private ProtobufWriter() {}
 
@@ -98,12 +99,18 @@ public final class ProtobufWriter implements ValueWriter {
     push(STRUCT, null, null, null, mark);
     structs[top] = plan;
     oneofsSeen[top] = 0;
+    seen[top] = 0;
   }
 
   @Override
   public void field(int fieldIndex) {
     FieldPlan f = structs[top].field(fieldIndex);
     fields[top] = f;
+    if (f.id() <= 0) {
+      // Only a Thrift schema can have such ids (legacy implicit ids).
+      throw TranscodeException.of("field id " + f.id() + " has no protobuf encoding (expected: a field number of 1 or more)");
+    }
+    if (fieldIndex < 64) seen[top] |= 1L << fieldIndex;
     int oneof = f.def().oneofIndex();
     if (oneof >= 0 && oneof < 64) {
       // Protobuf would keep the last member silently; a source offering two is refused instead.
@@ -117,6 +124,8 @@ public final class ProtobufWriter implements ValueWriter {
 
   @Override
   public void endStruct() {
+    long required = structs[top].requiredMask();
+    if ((seen[top] & required) != required) throw structs[top].missingRequired(seen[top]);
     int mark = marks[top];
     if (mark >= 0) closeLength(mark);
     top--;
@@ -483,6 +492,7 @@ public final class ProtobufWriter implements ValueWriter {
     marks = Arrays.copyOf(marks, n);
     entryMarks = Arrays.copyOf(entryMarks, n);
     oneofsSeen = Arrays.copyOf(oneofsSeen, n);
+    seen = Arrays.copyOf(seen, n);
   }
 
   private static TranscodeException mismatch(String got, TypePlan t) {
