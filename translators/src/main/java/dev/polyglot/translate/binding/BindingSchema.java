@@ -10,12 +10,14 @@ import dev.polyglot.idl.ServiceDef;
 import dev.polyglot.idl.StructDef;
 import dev.polyglot.idl.StructKind;
 import dev.polyglot.idl.TypeRef;
+import dev.polyglot.translate.Codecs;
 import dev.polyglot.translate.Transcoder;
 import dev.polyglot.translate.event.Limits;
 import dev.polyglot.translate.event.Plans;
 import dev.polyglot.translate.event.StructPlan;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * What every {@link MethodBinding} over one loaded {@link Schema} shares: the compiled plans, the
@@ -34,19 +36,27 @@ public final class BindingSchema {
   private final Transcoder transcoder;
   private final ThreadLocal<Remapper> remappers = ThreadLocal.withInitial(Remapper::new);
 
-  private BindingSchema(Schema original, Limits limits) {
+  private BindingSchema(Schema original, Limits limits, Function<Plans, Codecs> codecs) {
     this.original = original;
     this.plans = Plans.of(withResultStructs(original));
-    this.transcoder = Transcoder.of(dev.polyglot.translate.Codecs.standard(), limits);
+    this.transcoder = Transcoder.of(codecs.apply(plans), limits);
   }
 
   /** With {@link Limits#DEFAULT}. */
   public static BindingSchema of(Schema schema) {
-    return new BindingSchema(schema, Limits.DEFAULT);
+    return new BindingSchema(schema, Limits.DEFAULT, p -> Codecs.standard());
   }
 
   public static BindingSchema of(Schema schema, Limits limits) {
-    return new BindingSchema(schema, limits);
+    return new BindingSchema(schema, limits, p -> Codecs.standard());
+  }
+
+  /**
+   * With codecs of the caller's choosing (JSON options, {@code google.protobuf.Any} resolution),
+   * made from this binding schema's plans.
+   */
+  public static BindingSchema of(Schema schema, Limits limits, Function<Plans, Codecs> codecs) {
+    return new BindingSchema(schema, limits, codecs);
   }
 
   /** The schema as loaded (without the result structs). */
