@@ -21,6 +21,11 @@ exception Rejected {
   2: i32 code
 } (grpc.code = "PERMISSION_DENIED")
 
+/** No proto message of this name: it reaches a proto caller as its code and message only. */
+exception Gone {
+  1: string message
+} (grpc.code = "NOT_FOUND")
+
 service Shapes {
-  Probe probe(1: Probe probe) throws (1: Rejected rejected)
+  Probe probe(1: Probe probe) throws (1: Rejected rejected, 2: Gone gone)
 }

@@ -182,11 +182,12 @@ public final class MethodBinding {
   /**
    * A backend's failure as the caller should see it (DESIGN.md "Errors"). A detail naming one of the
    * backend's declared exceptions becomes the caller's counterpart, re-encoded in {@code to}, with
-   * the code of its {@code grpc.code} annotation and the message of its message field. Toward a
+   * the code of its {@code grpc.code} annotation and the message of its message field (a Thrift
+   * exception without a proto counterpart reaches a proto caller as that code and message alone). Toward a
    * Thrift caller without such a detail: the one exception annotated with the status code, holding
    * the status message; else no detail (the caller gets a {@code TApplicationException}). Toward a
-   * proto caller, an undeclared detail of a type the schema knows is re-encoded in {@code to}; one
-   * that cannot be is dropped, keeping code and message.
+   * proto caller, an undeclared detail that is a proto message the schema knows is re-encoded in
+   * {@code to}; any other is dropped, keeping code and message.
    */
   public Status translateError(Status status, WireFormat to) {
     Optional<Status.Detail> detail = status.detail();
@@ -200,6 +201,11 @@ public final class MethodBinding {
         if (backendThrift && eb.backendIndex() >= 0) return backendDeclared.toStatus(eb.backendIndex(), d).withDetail(out);
         return status.withDetail(out);
       }
+      if (!callerThrift && backendThrift) {
+        // A declared exception the proto side has no message for: it crosses as its code and message.
+        int bi = backendIndexOf(d.typeName());
+        if (bi >= 0) return backendDeclared.toStatus(bi, d).withoutDetail();
+      }
     }
     if (callerThrift) {
       ThriftError te = callerDeclared.toThrift(status.withoutDetail(), to);
@@ -212,7 +218,7 @@ public final class MethodBinding {
     Status.Detail d = detail.get();
     if (d.format() == to) return status;
     Optional<StructDef> type = schema.schema().struct(d.typeName());
-    if (type.isEmpty()) return status.withoutDetail();
+    if (type.isEmpty() || type.get().idl() != IdlKind.PROTO) return status.withoutDetail();
     try {
       StructPlan plan = schema.plans().struct(type.get());
       return status.withDetail(Status.Detail.of(d.typeName(), to, schema.transcoder().transcode(plan, d.format(), to, d.payload())));
@@ -239,6 +245,12 @@ public final class MethodBinding {
     writer.reset(this.backendRequest);
     CanonicalSink.replay(sink.result(), writer);
     return writer.toByteArray();
+  }
+
+  private int backendIndexOf(String typeName) {
+    List<dev.polyglot.translate.status.DeclaredException> all = backendDeclared.all();
+    for (int i = 0; i < all.size(); i++) if (all.get(i).typeName().equals(typeName)) return i;
+    return -1;
   }
 
   private ExceptionBinding find(String typeName) {

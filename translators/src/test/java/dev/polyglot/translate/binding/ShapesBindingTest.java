@@ -163,4 +163,19 @@ class ShapesBindingTest {
     Descriptor type = PROBE.getFile().findMessageTypeByName("Rejected");
     assertEquals("reason: \"not yours\"\ncode: -1\n", DynamicMessage.parseFrom(type, out.detail().orElseThrow().payload()).toString());
   }
+
+  @Test
+  void aThriftExceptionWithoutAProtoMessageCrossesAsItsCodeAndMessage() throws Exception {
+    byte[] gone = Interop.thrift(o -> {
+      o.writeStructBegin(new org.apache.thrift.protocol.TStruct("Gone"));
+      o.writeFieldBegin(new org.apache.thrift.protocol.TField("message", org.apache.thrift.protocol.TType.STRING, (short) 1));
+      o.writeString("gone away");
+      o.writeFieldStop();
+      o.writeStructEnd();
+    });
+
+    Status out = FROM_PROTO.translateError(Status.of(StatusCode.UNKNOWN, "", Status.Detail.of("shapes.Gone", WireFormat.THRIFT_BINARY, gone)), WireFormat.PROTOBUF);
+
+    assertEquals(Status.of(StatusCode.NOT_FOUND, "gone away"), out);
+  }
 }
