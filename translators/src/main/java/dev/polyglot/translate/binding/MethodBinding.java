@@ -42,6 +42,7 @@ import java.util.Optional;
 public final class MethodBinding {
   private static final byte[] EMPTY_JSON = "{}".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] SUCCESS_PREFIX = "{\"success\":".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] SUCCESS_NAME = "\"success\"".getBytes(StandardCharsets.US_ASCII);
 
   private final BindingSchema schema;
   private final MethodCorrespondence correspondence;
@@ -290,13 +291,39 @@ public final class MethodBinding {
     return out;
   }
 
-  /** {@code {"success":X}} → {@code X}; a result without success (nothing to say) → {@code null}. */
+  /**
+   * {@code {"success":X}} → {@code X}, tolerating the whitespace of pretty output; a result without
+   * success (a proto3 zero enum value has no Thrift counterpart to return) → {@code null}.
+   */
   private static byte[] stripSuccess(byte[] json) {
-    int n = SUCCESS_PREFIX.length;
-    if (json.length > n && Arrays.equals(json, 0, n, SUCCESS_PREFIX, 0, n) && json[json.length - 1] == '}') {
-      return Arrays.copyOfRange(json, n, json.length - 1);
+    int i = skipSpace(json, 0);
+    if (i < json.length && json[i] == '{') {
+      i = skipSpace(json, i + 1);
+      int n = SUCCESS_NAME.length;
+      if (i + n <= json.length && Arrays.equals(json, i, i + n, SUCCESS_NAME, 0, n)) {
+        i = skipSpace(json, i + n);
+        if (i < json.length && json[i] == ':') {
+          int start = skipSpace(json, i + 1);
+          int end = json.length;
+          while (end > start && isSpace(json[end - 1])) end--;
+          if (end > start && json[end - 1] == '}') {
+            end--;
+            while (end > start && isSpace(json[end - 1])) end--;
+            return Arrays.copyOfRange(json, start, end);
+          }
+        }
+      }
     }
     return "null".getBytes(StandardCharsets.US_ASCII);
+  }
+
+  private static int skipSpace(byte[] json, int i) {
+    while (i < json.length && isSpace(json[i])) i++;
+    return i;
+  }
+
+  private static boolean isSpace(byte b) {
+    return b == ' ' || b == '\n' || b == '\r' || b == '\t';
   }
 
   private static int success(StructPlan result) {
