@@ -178,4 +178,17 @@ class ShapesBindingTest {
 
     assertEquals(Status.of(StatusCode.NOT_FOUND, "gone away"), out);
   }
+
+  @Test
+  void aRecursiveTypeCrossesAtEveryDepthBothWays() throws Exception {
+    Descriptor treeRequest = PROBE.getFile().findMessageTypeByName("TreeRequest");
+    DynamicMessage.Builder b = DynamicMessage.newBuilder(treeRequest);
+    JsonFormat.parser().merge("{\"root\": {\"name\": \"a\", \"children\": [{\"name\": \"b\", \"children\": [{\"name\": \"c\"}]}, {}]}}", b);
+
+    byte[] thrift = bind("shapes.v1.ShapesService", "shapes.Shapes", "Tree").translateRequest(b.build().toByteArray(), WireFormat.PROTOBUF, WireFormat.THRIFT_BINARY);
+
+    assertEquals("{1: {1: \"a\", 2: [{1: \"b\", 2: [{1: \"c\", 2: []}]}, {1: \"\", 2: []}]}}", ThriftText.read(thrift));
+    byte[] back = bind("shapes.Shapes", "shapes.v1.ShapesService", "tree").translateRequest(thrift, WireFormat.THRIFT_BINARY, WireFormat.PROTOBUF);
+    assertEquals(b.build(), DynamicMessage.parseFrom(treeRequest, back));
+  }
 }
