@@ -45,7 +45,6 @@ final class GatewayProcess implements AutoCloseable {
       gateway.stop();
       throw e;
     }
-    org.slf4j.LoggerFactory.getLogger(GatewayProcess.class).info("admin API on {}", admin.address());
     return new GatewayProcess(gateway, admin);
   }
 

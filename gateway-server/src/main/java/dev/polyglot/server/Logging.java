@@ -11,6 +11,9 @@ final class Logging {
   static void configure() {
     setDefault("org.slf4j.simpleLogger.defaultLogLevel", "warn");
     setDefault("org.slf4j.simpleLogger.log.dev.polyglot", "info");
+    // A single member says "No join method is enabled! Starting standalone." as a warning: that is
+    // the intended default here, so only Hazelcast's errors are shown.
+    setDefault("org.slf4j.simpleLogger.log.com.hazelcast", "error");
     setDefault("org.slf4j.simpleLogger.showDateTime", "true");
     setDefault("org.slf4j.simpleLogger.dateTimeFormat", "HH:mm:ss.SSS");
     setDefault("org.slf4j.simpleLogger.showThreadName", "false");

@@ -28,6 +28,7 @@ public final class GrpcListener implements Listener {
 
   private final GrpcListenerConfig config;
   private final HealthStatusManager health = new HealthStatusManager();
+  private final java.util.concurrent.atomic.AtomicBoolean healthTerminated = new java.util.concurrent.atomic.AtomicBoolean();
   private Server server;
 
   private GrpcListener(GrpcListenerConfig config) {
@@ -80,13 +81,13 @@ public final class GrpcListener implements Listener {
    */
   @Override
   public void stopAccepting() {
-    health.enterTerminalState();
+    enterTerminalHealth();
     if (server != null) server.shutdown();
   }
 
   @Override
   public void close() {
-    health.enterTerminalState();
+    enterTerminalHealth();
     if (server == null) return;
     server.shutdownNow();
     try {
@@ -94,6 +95,11 @@ public final class GrpcListener implements Listener {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /** HealthStatusManager logs a stack trace when told twice; stop, then close, would tell it twice. */
+  private void enterTerminalHealth() {
+    if (healthTerminated.compareAndSet(false, true)) health.enterTerminalState();
   }
 
   @Override
