@@ -138,19 +138,20 @@ final class DemoCommand implements Callable<Integer> {
         Polyglot Gateway demo is running. Try:
 
           # HTTP/JSON caller of the Thrift service interop.Interop, answered by the gRPC backend
-          curl -s %1$s/interop.Interop/echoString -d '{"value": "héllo, wörld"}'
-          curl -s %1$s/interop.Interop/add -d '{"left": 2, "right": 9007199254740993}'
-          curl -s %1$s/interop.Interop/getItem -d '{"sku": "missing"}'     # declared exception -> 404
+          curl -s -H 'content-type: application/json' %1$s/interop.Interop/echoString -d '{"value": "héllo, wörld"}'
+          curl -s -H 'content-type: application/json' %1$s/interop.Interop/add -d '{"left": 2, "right": 9007199254740993}'
+          curl -s -H 'content-type: application/json' %1$s/interop.Interop/getItem -d '{"sku": "missing"}'  # declared exception: 404
+          curl -s '%1$s/v1/add?left=2&right=40'                  # resource route from the Thrift annotation http.get
 
           # HTTP/JSON caller of the proto service, answered by the Thrift backend (proto3 JSON)
-          curl -s %1$s/polyglot.interop.v1.InteropService/EchoI64 -d '{"value": "-9223372036854775808"}'
+          curl -s -H 'content-type: application/json' %1$s/polyglot.interop.v1.InteropService/EchoI64 -d '{"value": "-9223372036854775808"}'
 
           # gRPC caller, answered by the Thrift backend (server reflection: no .proto needed)
           grpcurl -plaintext %2$s list
           grpcurl -plaintext -d '{"left": 2, "right": 40}' %2$s polyglot.interop.v1.InteropService/Add
 
           # Thrift caller (framed or buffered, binary or compact), answered by the gRPC backend:
-          #   point any client generated from interop.thrift (./polyglot demo --show-config) at localhost:%3$d
+          #   point any client of conformance-tests/src/main/resources/idl/interop.thrift at localhost:%3$d
 
           # The admin API
           curl -s %4$s/routes
