@@ -31,9 +31,12 @@ import io.undertow.server.handlers.HttpContinueReadHandler;
 import io.undertow.util.Headers;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Deque;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -387,7 +390,7 @@ public final class AdminServer implements AutoCloseable {
       }
       return body;
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
   }
 
@@ -403,13 +406,13 @@ public final class AdminServer implements AutoCloseable {
     try {
       JsonNode n = JSON.readTree(body);
       if (n instanceof ObjectNode o) return Optional.of(o);
-      sendJson(ex, 400, AdminDocuments.error("invalid_argument", "request body: " + (n == null || n.isMissingNode() ? "empty" : n.getNodeType().name().toLowerCase(java.util.Locale.ROOT)) + " (expected: a JSON object)"));
+      sendJson(ex, 400, AdminDocuments.error("invalid_argument", "request body: " + (n == null || n.isMissingNode() ? "empty" : n.getNodeType().name().toLowerCase(Locale.ROOT)) + " (expected: a JSON object)"));
     } catch (JacksonException e) {
       var at = e.getLocation();
       sendJson(ex, 400, AdminDocuments.error("invalid_argument", "request body: malformed JSON"
           + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr()) + ": " + e.getOriginalMessage().lines().findFirst().orElse("")));
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
     return Optional.empty();
   }
@@ -436,10 +439,10 @@ public final class AdminServer implements AutoCloseable {
     try {
       bytes = JSON.writeValueAsBytes(body);
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
     ex.setStatusCode(status);
     ex.getResponseHeaders().put(Headers.CONTENT_TYPE, JsonResponses.CONTENT_TYPE);
-    ex.getResponseSender().send(java.nio.ByteBuffer.wrap(bytes));
+    ex.getResponseSender().send(ByteBuffer.wrap(bytes));
   }
 }

@@ -30,6 +30,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
 import java.util.function.Consumer;
@@ -145,6 +146,16 @@ public final class HttpListener implements Listener {
   }
 
   private void handle(HttpServerExchange ex) {
+    try {
+      route(ex);
+    } catch (RuntimeException e) {
+      // A bug of ours: the caller gets the error shape without internals, the log gets the rest.
+      log.warn("{} {} failed", ex.getRequestMethod(), ex.getRequestPath(), e);
+      if (!ex.isResponseStarted()) sendError(ex, 500, StatusCode.INTERNAL, "internal error");
+    }
+  }
+
+  private void route(HttpServerExchange ex) {
     String verb = ex.getRequestMethod().toString();
     String rawPath = ex.getRequestPath();
     if (rawPath.equals("/healthz")) {
@@ -186,7 +197,7 @@ public final class HttpListener implements Listener {
 
   private void health(HttpServerExchange ex, String verb) {
     if (!verb.equals("GET")) {
-      notAllowed(ex, verb, "/healthz", new TreeSet<>(java.util.List.of("GET")));
+      notAllowed(ex, verb, "/healthz", new TreeSet<>(List.of("GET")));
       return;
     }
     send(ex, accepting ? 200 : 503, accepting ? HEALTHY : STOPPING);

@@ -5,6 +5,7 @@ import dev.polyglot.gateway.route.RouteMethod;
 import dev.polyglot.gateway.route.RouteSnapshot;
 import dev.polyglot.idl.HttpRule;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +41,7 @@ final class HttpRoutes {
   static HttpRoutes compile(RouteSnapshot snapshot) {
     Map<RouteMethod, MethodEndpoint> endpoints = new IdentityHashMap<>();
     List<ResourceRoute> resources = new ArrayList<>();
-    Map<String, ResourceRoute> seen = new java.util.HashMap<>();
+    Map<String, ResourceRoute> seen = new HashMap<>();
     for (CompiledRoute route : snapshot.routes()) {
       for (RouteMethod m : route.methods()) {
         MethodEndpoint e = MethodEndpoint.of(route, m);
