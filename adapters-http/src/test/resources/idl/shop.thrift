@@ -40,4 +40,6 @@ service Shop {
   string readFile(1: string path) (http.get = "/v1/files/{path=**}")
   void deleteItem(1: string sku) throws (1: ItemNotFound notFound) (http.delete = "/v1/items/{sku}")
   oneway void touch(1: string sku)
+  // Not servable as a resource (a struct cannot come from one path segment): the rule is skipped, the RPC stays.
+  i32 volume(1: Dimensions dims) (http.get = "/v1/volume/{dims}")
 }

@@ -22,7 +22,9 @@ import org.slf4j.LoggerFactory;
  * <p>Design note: resource routes are kept in one list ordered by specificity (literal segments
  * first), so {@code /v1/items:search} wins over {@code /v1/items/{sku}} whatever the IDL order, and a
  * request is matched by one scan. When two rules of different routes bind the same verb and
- * template, the first route in route-key order serves it and the other is logged once here.
+ * template, the first route in route-key order serves it and the other is logged; so is a rule that
+ * cannot be served (a variable naming a struct field, a bad template), while its method stays
+ * callable RPC-style. Both are logged each time a snapshot is compiled.
  */
 final class HttpRoutes {
   private static final Logger log = LoggerFactory.getLogger(HttpRoutes.class);

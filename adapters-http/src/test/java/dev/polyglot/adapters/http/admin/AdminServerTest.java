@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class AdminServerTest {
   static final ObjectMapper JSON = new ObjectMapper();
   static TestGateway gw;
-  static final List<String> SHOP_METHODS = List.of("getItem", "putItem", "listItems", "createItem", "countItems", "readFile", "deleteItem", "touch");
+  static final List<String> SHOP_METHODS = List.of("getItem", "putItem", "listItems", "createItem", "countItems", "readFile", "deleteItem", "touch", "volume");
 
   static final String EXTRA_THRIFT = """
       service Extra {

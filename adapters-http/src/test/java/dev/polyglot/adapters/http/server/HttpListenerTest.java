@@ -163,6 +163,14 @@ class HttpListenerTest {
   }
 
   @Test
+  void aRuleThatCannotBeServedIsSkippedAndItsMethodStaysCallable() {
+    gw.shop().answer("volume", "24");
+    HttpResponse<String> resource = gw.call("GET", "/v1/volume/3", null);
+    assertResponse(404, "{\"code\":\"not_found\",\"message\":\"no route for GET /v1/volume/3\",\"details\":[]}", resource);
+    assertResponse(200, "24", gw.call("POST", "/shop.Shop/volume", "{\"dims\":{\"width_cm\":2,\"height_cm\":12}}"));
+  }
+
+  @Test
   void aResponseBodyRuleReturnsOneFieldOfTheResponse() {
     gw.library().answer("BookList", "{\"books\":[{\"title\":\"Dune\"}],\"nextPageToken\":\"p2\"}");
     assertResponse(200, "[{\"title\":\"Dune\"}]", gw.call("GET", "/v1/book-list", null));
