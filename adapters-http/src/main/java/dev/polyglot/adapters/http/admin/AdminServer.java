@@ -103,7 +103,10 @@ public final class AdminServer implements AutoCloseable {
     try {
       s.start();
     } catch (RuntimeException e) {
-      throw new IOException("cannot listen on " + config.host() + ":" + config.port() + ": " + e.getMessage(), e);
+      s.stop();
+      Throwable cause = e;
+      while (cause.getCause() != null) cause = cause.getCause();
+      throw new IOException("cannot listen on " + config.host() + ":" + config.port() + ": " + cause.getMessage(), e);
     }
     server = s;
     address = (InetSocketAddress) s.getListenerInfo().get(0).getAddress();

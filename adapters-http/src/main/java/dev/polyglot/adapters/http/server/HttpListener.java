@@ -106,7 +106,10 @@ public final class HttpListener implements Listener {
     try {
       s.start();
     } catch (RuntimeException e) {
-      throw new IOException("cannot listen on " + config.host() + ":" + config.port() + ": " + e.getMessage(), e);
+      s.stop(); // releases the I/O threads started before the bind failed
+      Throwable cause = e;
+      while (cause.getCause() != null) cause = cause.getCause();
+      throw new IOException("cannot listen on " + config.host() + ":" + config.port() + ": " + cause.getMessage(), e);
     }
     server = s;
     address = (InetSocketAddress) s.getListenerInfo().get(0).getAddress();
@@ -249,7 +252,8 @@ public final class HttpListener implements Listener {
 
   /** Collects the body without blocking, counting as it streams; answers 413 past the limit. */
   private void readBody(HttpServerExchange ex, Consumer<byte[]> then) {
-    long limit = config.maxBodyBytes();
+    // A body is collected in one array, so a configured limit beyond what an array holds is capped there.
+    long limit = Math.min(config.maxBodyBytes(), Integer.MAX_VALUE - 8);
     long declared = ex.getRequestContentLength();
     if (declared > limit) {
       tooLarge(ex, "request body of " + declared + " bytes is over the limit of " + limit + " bytes");
