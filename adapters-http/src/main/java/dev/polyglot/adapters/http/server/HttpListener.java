@@ -33,6 +33,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,7 +68,13 @@ public final class HttpListener implements Listener {
 
   private final HttpListenerConfig config;
   private final int ioThreads;
+  /** How long {@link #close} waits for dispatched calls to be answered on the wire. */
+  private static final long CLOSE_WAIT_NANOS = 2_000_000_000L;
+
   private final Object compileLock = new Object();
+  /** Exchanges handed to the dispatcher and not yet completed; {@link #close} waits for them. */
+  private final AtomicInteger unanswered = new AtomicInteger();
+  private final Object answered = new Object();
   private volatile HttpRoutes routes = HttpRoutes.EMPTY;
   private volatile CallDispatcher dispatcher;
   private volatile boolean accepting = true;
@@ -127,13 +134,28 @@ public final class HttpListener implements Listener {
     accepting = false;
   }
 
+  /**
+   * Stops accepting, waits briefly for answers already computed to be written (a call the pipeline
+   * has finished may still be on its way to the socket), then closes every connection and releases
+   * the port.
+   */
   @Override
   public synchronized void close() {
     accepting = false;
-    if (server != null) {
-      server.stop();
-      server = null;
+    if (server == null) return;
+    long end = System.nanoTime() + CLOSE_WAIT_NANOS;
+    synchronized (answered) {
+      while (unanswered.get() > 0 && System.nanoTime() < end) {
+        try {
+          answered.wait(5);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          break;
+        }
+      }
     }
+    server.stop();
+    server = null;
   }
 
   /** The compiled routes for the snapshot being served; compiled by the first request that sees a new snapshot. */
@@ -305,6 +327,15 @@ public final class HttpListener implements Listener {
 
   private void dispatch(HttpServerExchange ex, MethodEndpoint endpoint, byte[] request, String responseField) {
     Call call = new Call(endpoint.serviceName(), endpoint.methodName(), endpoint.format, request, Deadline.NONE, metadata(ex));
+    unanswered.incrementAndGet();
+    ex.addExchangeCompleteListener((done, next) -> {
+      if (unanswered.decrementAndGet() == 0) {
+        synchronized (answered) {
+          answered.notifyAll();
+        }
+      }
+      next.proceed();
+    });
     // Dispatched: Undertow leaves the exchange open when the handler returns; the reply's callback ends it.
     ex.dispatch(SameThreadExecutor.INSTANCE, () -> dispatcher.dispatch(endpoint.method, call).whenComplete((reply, failure) -> {
       try {
