@@ -380,6 +380,15 @@ class HttpListenerTest {
   }
 
   @Test
+  void aProtoCallersErrorTakesItsStatusFromTheCodeAndShowsTheDetailInProto3Json() {
+    String detail = "{\"name\":\"shelves/1/books/404\",\"pageCount\":\"0\"}";
+    gw.library().answer("GetBook", Reply.error(Status.of(StatusCode.NOT_FOUND, "no book shelves/1/books/404",
+        Status.Detail.of("test.library.v1.Book", WireFormat.PROTO_JSON, bytes(detail)))));
+    assertResponse(404, "{\"code\":\"not_found\",\"message\":\"no book shelves/1/books/404\",\"details\":[{\"type\":\"test.library.v1.Book\",\"debug\":" + detail + "}]}",
+        gw.call("GET", "/v1/shelves/1/books/404", null));
+  }
+
+  @Test
   void healthzAnswersOk() {
     assertResponse(200, "{\"status\":\"ok\"}", gw.call("GET", "/healthz", null));
   }
