@@ -114,4 +114,16 @@ class CrossFormatTest {
     for (Thread t : threads) t.join();
     if (failure[0] != null) throw new AssertionError(failure[0]);
   }
+
+  @Test
+  void theLargestAllowedDepthCrossesEveryFormatWithoutExhaustingTheStack() {
+    Limits deepest = Limits.builder().maxDepth(512).build();
+    Transcoder t = Transcoder.of(Codecs.standard(), deepest);
+    StructPlan node = Zoo.thrift("Node");
+    Tree.Struct value = ZooValues.node(512);
+    byte[] binary = ThriftReference.binary(node, value);
+    byte[] proto = t.transcode(node, WireFormat.THRIFT_BINARY, WireFormat.PROTOBUF, binary);
+    byte[] compact = t.transcode(node, WireFormat.PROTOBUF, WireFormat.THRIFT_COMPACT, proto);
+    assertArrayEquals(binary, t.transcode(node, WireFormat.THRIFT_COMPACT, WireFormat.THRIFT_BINARY, compact));
+  }
 }

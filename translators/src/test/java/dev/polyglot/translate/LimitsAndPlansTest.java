@@ -35,8 +35,8 @@ class LimitsAndPlansTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        "maxDepth|0|maxDepth: 0 (expected: 1-10000)",
-        "maxDepth|10001|maxDepth: 10001 (expected: 1-10000)",
+        "maxDepth|0|maxDepth: 0 (expected: 1-512)",
+        "maxDepth|513|maxDepth: 513 (expected: 1-512)",
         "maxMessageBytes|0|maxMessageBytes: 0 (expected: 1-2147483639)",
         "maxStringBytes|-1|maxStringBytes: -1 (expected: 0-2147483639)",
         "maxContainerSize|-5|maxContainerSize: -5 (expected: 0-2147483639)"

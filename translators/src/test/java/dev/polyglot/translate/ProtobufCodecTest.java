@@ -200,4 +200,25 @@ class ProtobufCodecTest {
     TranscodeException ex = assertThrows(TranscodeException.class, () -> w.stringValue("\uDC00"));
     assertEquals("unpaired surrogate U+DC00 at index 0 (expected: valid Unicode text)", ex.getMessage());
   }
+
+  @Test
+  void writerRefusesASecondMemberOfAOneofButKeepsUnknownOpenEnumNumbers() {
+    StructPlan e = Zoo.proto("Everything");
+    ProtobufWriter w = ProtobufWriter.create();
+    w.reset(e);
+    w.startStruct();
+    w.field(e.indexOfName("text"));
+    w.stringValue("a");
+    TranscodeException ex = assertThrows(TranscodeException.class, () -> w.field(e.indexOfName("number")));
+    assertEquals("oneof choice has more than one member set (expected: at most one)", ex.getMessage());
+
+    // proto3 enums are open: an undeclared number is kept, as protobuf keeps it.
+    StructPlan s = Zoo.proto("Scalars");
+    w.reset(s);
+    w.startStruct();
+    w.field(s.indexOfName("color"));
+    w.enumValue(77);
+    w.endStruct();
+    assertArrayEquals(new byte[] {(byte) 0x80, 0x01, 77}, w.toByteArray());
+  }
 }

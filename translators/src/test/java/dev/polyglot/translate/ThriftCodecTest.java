@@ -149,4 +149,25 @@ class ThriftCodecTest {
       assertEquals("unpaired surrogate U+D800 at index 2 (expected: valid Unicode text)", ex.getMessage());
     }
   }
+
+  @Test
+  void writerRefusesAUnionWithTwoFieldsAndAnUndeclaredEnumNumber() {
+    StructPlan choice = Zoo.thrift("Choice");
+    ThriftWriter w = ThriftWriter.compact();
+    w.reset(choice);
+    w.startStruct();
+    w.field(choice.indexOfName("text"));
+    w.stringValue("a");
+    w.field(choice.indexOfName("number"));
+    w.longValue(1);
+    TranscodeException ex = assertThrows(TranscodeException.class, w::endStruct);
+    assertEquals("union zoo.Choice has 2 fields set (expected: at most one)", ex.getMessage());
+
+    StructPlan e = Zoo.thrift("Everything");
+    w.reset(e);
+    w.startStruct();
+    w.field(e.indexOfName("color"));
+    ex = assertThrows(TranscodeException.class, () -> w.enumValue(0));
+    assertEquals("0 is not a value of enum zoo.Color (expected: one of RED=1, GREEN=2, BLUE=3)", ex.getMessage());
+  }
 }

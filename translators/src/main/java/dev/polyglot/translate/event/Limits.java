@@ -19,7 +19,8 @@ public record Limits(int maxMessageBytes, int maxStringBytes, int maxContainerSi
     check("maxMessageBytes", maxMessageBytes, 1, Integer.MAX_VALUE - 8);
     check("maxStringBytes", maxStringBytes, 0, Integer.MAX_VALUE - 8);
     check("maxContainerSize", maxContainerSize, 0, Integer.MAX_VALUE - 8);
-    check("maxDepth", maxDepth, 1, 10_000);
+    // Readers recurse once or twice per level; 512 levels stay far inside a default thread stack.
+    check("maxDepth", maxDepth, 1, 512);
   }
 
   private static void check(String name, int value, int min, int max) {

@@ -237,7 +237,7 @@ public final class JsonReader implements ValueSource {
         if (p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) return fit(t, p.getBigIntegerValue(), p.getText());
         return fit(t, p.getLongValue());
       case VALUE_NUMBER_FLOAT:
-        return integral(t, p.getDecimalValue(), p.getText());
+        return integral(t, decimal(t, p.getText()), p.getText());
       case VALUE_STRING:
         return parseInteger(t, p.getText());
       default:
@@ -260,7 +260,16 @@ public final class JsonReader implements ValueSource {
       if (text.length() <= 18) return fit(t, Long.parseLong(text));
       return fit(t, new BigInteger(text), text);
     }
-    return integral(t, new BigDecimal(text), text);
+    return integral(t, decimal(t, text), text);
+  }
+
+  /** A JSON number as a BigDecimal; an exponent beyond BigDecimal's range is simply out of range. */
+  private static BigDecimal decimal(JsonType t, String text) {
+    try {
+      return new BigDecimal(text);
+    } catch (NumberFormatException e) {
+      throw outOfRange(t, text);
+    }
   }
 
   private long integral(JsonType t, BigDecimal d, String text) {

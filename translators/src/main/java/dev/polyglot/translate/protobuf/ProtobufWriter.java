@@ -45,6 +45,7 @@ public final class ProtobufWriter implements ValueWriter {
   private int[] counts = new int[16];
   private int[] marks = new int[16]; // length placeholder of the message/packed run, or -1
   private int[] entryMarks = new int[16];
+  private long[] oneofsSeen = new long[16];
 
   private ProtobufWriter() {}
 
@@ -96,11 +97,22 @@ public final class ProtobufWriter implements ValueWriter {
     }
     push(STRUCT, null, null, null, mark);
     structs[top] = plan;
+    oneofsSeen[top] = 0;
   }
 
   @Override
   public void field(int fieldIndex) {
-    fields[top] = structs[top].field(fieldIndex);
+    FieldPlan f = structs[top].field(fieldIndex);
+    fields[top] = f;
+    int oneof = f.def().oneofIndex();
+    if (oneof >= 0 && oneof < 64) {
+      // Protobuf would keep the last member silently; a source offering two is refused instead.
+      if ((oneofsSeen[top] & (1L << oneof)) != 0) {
+        throw TranscodeException.of(
+            "oneof " + structs[top].def().oneofs().get(oneof).name() + " has more than one member set (expected: at most one)");
+      }
+      oneofsSeen[top] |= 1L << oneof;
+    }
   }
 
   @Override
@@ -215,6 +227,7 @@ public final class ProtobufWriter implements ValueWriter {
   private void writeInteger(TypePlan t, long v) {
     if (t.kind() != TypeKind.INTEGER && t.kind() != TypeKind.ENUM) throw mismatch("an integer", t);
     t.checkRange(v);
+    if (t.kind() == TypeKind.ENUM) t.enumPlan().checkKnown((int) v);
     try {
       if (t.kind() == TypeKind.ENUM) {
         cos.writeEnumNoTag((int) v);
@@ -469,6 +482,7 @@ public final class ProtobufWriter implements ValueWriter {
     counts = Arrays.copyOf(counts, n);
     marks = Arrays.copyOf(marks, n);
     entryMarks = Arrays.copyOf(entryMarks, n);
+    oneofsSeen = Arrays.copyOf(oneofsSeen, n);
   }
 
   private static TranscodeException mismatch(String got, TypePlan t) {

@@ -15,6 +15,7 @@ import org.apache.thrift.protocol.TBinaryProtocol;
 import org.apache.thrift.protocol.TCompactProtocol;
 import org.apache.thrift.protocol.TList;
 import org.apache.thrift.protocol.TMap;
+import org.apache.thrift.protocol.TMessage;
 import org.apache.thrift.protocol.TProtocol;
 import org.apache.thrift.protocol.TSet;
 import org.apache.thrift.protocol.TStruct;
@@ -75,6 +76,27 @@ public final class ThriftWriter implements ValueWriter {
     if (compact) ((TCompactProtocol) protocol).reset();
   }
 
+  /**
+   * Writes a message header before the struct (call after {@link #reset(StructPlan)}, before
+   * {@link #startStruct()}); binary headers are strict (versioned), as libthrift writes by default.
+   */
+  public void beginMessage(TMessage message) {
+    try {
+      protocol.writeMessageBegin(message);
+    } catch (TException e) {
+      throw impossible(e);
+    }
+  }
+
+  /** Ends a message begun with {@link #beginMessage} (after the root struct's end). */
+  public void endMessage() {
+    try {
+      protocol.writeMessageEnd();
+    } catch (TException e) {
+      throw impossible(e);
+    }
+  }
+
   @Override
   public byte[] toByteArray() {
     return out.toByteArray();
@@ -130,8 +152,12 @@ public final class ThriftWriter implements ValueWriter {
   public void endStruct() {
     // A Thrift peer rejects a struct without its required fields, so a source that cannot
     // enforce them (JSON) is stopped here.
-    long required = structs[top].requiredMask();
-    if ((seen[top] & required) != required) throw structs[top].missingRequired(seen[top]);
+    StructPlan plan = structs[top];
+    long required = plan.requiredMask();
+    if ((seen[top] & required) != required) throw plan.missingRequired(seen[top]);
+    if (plan.isUnion() && Long.bitCount(seen[top]) > 1) {
+      throw TranscodeException.of("union " + plan.qualifiedName() + " has " + Long.bitCount(seen[top]) + " fields set (expected: at most one)");
+    }
     try {
       protocol.writeFieldStop();
       protocol.writeStructEnd();
@@ -252,6 +278,7 @@ public final class ThriftWriter implements ValueWriter {
 
   private void writeInteger(TypePlan t, long value) {
     t.checkRange(value);
+    if (t.kind() == TypeKind.ENUM) t.enumPlan().checkKnown((int) value);
     try {
       switch (t.thriftType()) {
         case org.apache.thrift.protocol.TType.BYTE:

@@ -31,6 +31,8 @@ class MalformedJsonTest {
       THRIFT | Scalars    | `{"an_i8":128}`                 | `an_i8: 128 is out of range (expected: an i8 between -128 and 127)`
       THRIFT | Scalars    | `{"an_i64":9223372036854775808}`| `an_i64: 9223372036854775808 is out of range (expected: an i64 between -9223372036854775808 and 9223372036854775807)`
       THRIFT | Scalars    | `{"an_i32":1e999999999}`        | `an_i32: 1e999999999 is out of range (expected: an i32 between -2147483648 and 2147483647)`
+      THRIFT | Scalars    | `{"an_i64":1.0E77777777777}`    | `an_i64: 1.0E77777777777 is out of range (expected: an i64 between -9223372036854775808 and 9223372036854775807)`
+      PROTO  | Scalars    | `{"anInt64":"-1e-99999999999"}` | `anInt64: -1e-99999999999 is out of range (expected: an int64 between -9223372036854775808 and 9223372036854775807)`
       THRIFT | Scalars    | `{"color":"PURPLE"}`            | `color: "PURPLE" is not a value of enum zoo.Color (expected: one of RED, GREEN, BLUE)`
       THRIFT | Scalars    | `{"color":7}`                   | `color: 7 is not a value of enum zoo.Color (expected: one of RED=1, GREEN=2, BLUE=3)`
       THRIFT | Order      | `{"sku":"a","qyt":1}`           | `unknown field "qyt" (expected: a field of zoo.Order)`
