@@ -49,9 +49,10 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>
  * GET    /routes                    every route (gateway.yaml keys) with "serving" and its "problems"
+ * GET    /routes/{service}          one of them
  * PUT    /routes/{service}          apply a route (JSON with the keys of a routes: entry; "service" may be omitted)
  * DELETE /routes/{service}
- * GET    /backends
+ * GET    /backends                  every backend;  GET /backends/{name} one of them
  * PUT    /backends/{name}           apply a backend (JSON with the keys of a backends: value)
  * DELETE /backends/{name}
  * GET    /idl                       file names and sizes;  GET /idl/{file} the text
@@ -149,16 +150,18 @@ public final class AdminServer implements AutoCloseable {
       if (allow(ex, verb, "GET")) listRoutes(ex, table);
     } else if (path.startsWith("/routes/") && path.length() > 8) {
       String name = path.substring(8);
-      if (verb.equals("PUT")) putRoute(ex, table, name);
+      if (verb.equals("GET")) getRoute(ex, table, name);
+      else if (verb.equals("PUT")) putRoute(ex, table, name);
       else if (verb.equals("DELETE")) deleteRoute(ex, table, name);
-      else allow(ex, verb, "PUT", "DELETE");
+      else allow(ex, verb, "GET", "PUT", "DELETE");
     } else if (path.equals("/backends")) {
       if (allow(ex, verb, "GET")) listBackends(ex, table);
     } else if (path.startsWith("/backends/") && path.length() > 10) {
       String name = path.substring(10);
-      if (verb.equals("PUT")) putBackend(ex, table, name);
+      if (verb.equals("GET")) getBackend(ex, table, name);
+      else if (verb.equals("PUT")) putBackend(ex, table, name);
       else if (verb.equals("DELETE")) deleteBackend(ex, table, name);
-      else allow(ex, verb, "PUT", "DELETE");
+      else allow(ex, verb, "GET", "PUT", "DELETE");
     } else if (path.equals("/idl")) {
       if (allow(ex, verb, "GET")) listIdl(ex, table);
     } else if (path.startsWith("/idl/") && path.length() > 5) {
@@ -190,20 +193,32 @@ public final class AdminServer implements AutoCloseable {
 
   private static void listRoutes(HttpServerExchange ex, RouteTable table) {
     RouteSources sources = table.sources();
-    Compilation last = table.lastCompilation();
-    RouteSnapshot snapshot = table.snapshot();
     ObjectNode out = JSON.createObjectNode();
-    out.put("version", snapshot.version());
+    out.put("version", table.snapshot().version());
     ArrayNode routes = out.putArray("routes");
-    for (RouteConfig r : sources.routes().values()) {
-      ObjectNode n = AdminDocuments.route(r);
-      n.put("serving", snapshot.route(r.service()) != null);
-      ArrayNode problems = n.putArray("problems");
-      RouteRejection rejection = last.rejection(r.service());
-      if (rejection != null) rejection.problems().forEach(problems::add);
-      routes.add(n);
-    }
+    for (RouteConfig r : sources.routes().values()) routes.add(routeStatus(table, r));
     sendJson(ex, 200, out);
+  }
+
+  private static void getRoute(HttpServerExchange ex, RouteTable table, String name) {
+    RouteConfig r = table.sources().routes().get(name);
+    if (r == null) {
+      sendJson(ex, 404, AdminDocuments.error("not_found", "no route for service " + name + " (routed: " + String.join(", ", table.sources().routes().keySet()) + ")"));
+      return;
+    }
+    sendJson(ex, 200, routeStatus(table, r));
+  }
+
+  /** The route's document plus whether this node serves it and why it was last rejected, if it was. */
+  private static ObjectNode routeStatus(RouteTable table, RouteConfig r) {
+    RouteSnapshot snapshot = table.snapshot();
+    Compilation last = table.lastCompilation();
+    ObjectNode n = AdminDocuments.route(r);
+    n.put("serving", snapshot.route(r.service()) != null);
+    ArrayNode problems = n.putArray("problems");
+    RouteRejection rejection = last.rejection(r.service());
+    if (rejection != null) rejection.problems().forEach(problems::add);
+    return n;
   }
 
   private static void putRoute(HttpServerExchange ex, RouteTable table, String name) {
@@ -250,6 +265,15 @@ public final class AdminServer implements AutoCloseable {
     ArrayNode list = out.putArray("backends");
     for (BackendConfig b : table.sources().backends().values()) list.add(AdminDocuments.backend(b));
     sendJson(ex, 200, out);
+  }
+
+  private static void getBackend(HttpServerExchange ex, RouteTable table, String name) {
+    BackendConfig b = table.sources().backends().get(name);
+    if (b == null) {
+      sendJson(ex, 404, AdminDocuments.error("not_found", "no backend named " + name + " (defined: " + String.join(", ", table.sources().backends().keySet()) + ")"));
+      return;
+    }
+    sendJson(ex, 200, AdminDocuments.backend(b));
   }
 
   private static void putBackend(HttpServerExchange ex, RouteTable table, String name) {

@@ -56,6 +56,17 @@ class AdminServerTest {
   }
 
   @Test
+  void oneRouteAndOneBackendCanBeReadByName() throws Exception {
+    assertEquals("{\"service\":\"shop.Shop\",\"backend\":\"shop-backend\",\"backend_service\":\"shop.Shop\",\"serving\":true,\"problems\":[]}",
+        gw.admin("GET", "/routes/shop.Shop", null).body());
+    assertEquals("{\"name\":\"library-backend\",\"protocol\":\"grpc\",\"endpoints\":[\"127.0.0.1:9\"],\"connect_timeout\":\"5s\",\"timeout\":\"30s\"}",
+        gw.admin("GET", "/backends/library-backend", null).body());
+    HttpResponse<String> none = gw.admin("GET", "/backends/nope", null);
+    assertEquals(404, none.statusCode());
+    assertEquals("{\"code\":\"not_found\",\"message\":\"no backend named nope (defined: library-backend, shop-backend)\",\"details\":[]}", none.body());
+  }
+
+  @Test
   void aRouteThatCannotBeBridgedIsRefusedWith409AndThePreviousOneKeepsServing() throws Exception {
     HttpResponse<String> r = gw.admin("PUT", "/routes/shop.Shop", "{\"backend\": \"library-backend\", \"backend_service\": \"test.library.v1.Library\"}");
     assertEquals(409, r.statusCode(), r.body());
