@@ -33,10 +33,13 @@ exception ItemRetired {
 service Shop {
   Item getItem(1: string sku) throws (1: ItemNotFound notFound, 2: ItemRetired retired) (http.get = "/v1/items/{sku}")
   Item putItem(1: Item item) (http.put = "/v1/items/{item.sku}", http.body = "item")
-  list<Item> listItems(1: Status status, 2: i32 limit, 3: list<string> tags, 4: Dimensions dims, 5: bool in_stock) (http.get = "/v1/items")
+  list<Item> listItems(1: Status status, 2: i32 limit, 3: list<string> tags, 4: Dimensions dims, 5: bool in_stock,
+      6: double max_weight_kg, 7: i64 min_price_cents) (http.get = "/v1/items")
   Item createItem(1: Item item) (http.post = "/v1/items", http.body = "item")
   i64 countItems()
   string readFile(1: string path) (http.get = "/v1/files/{path=**}")
   void deleteItem(1: string sku) throws (1: ItemNotFound notFound) (http.delete = "/v1/items/{sku}")
   oneway void touch(1: string sku)
+  // Not servable as a resource (a struct cannot come from one path segment): the rule is skipped, the RPC stays.
+  i32 volume(1: Dimensions dims) (http.get = "/v1/volume/{dims}")
 }

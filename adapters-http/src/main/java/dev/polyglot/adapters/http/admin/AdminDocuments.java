@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.polyglot.gateway.cache.CacheStats;
 import dev.polyglot.gateway.config.BackendConfig;
+import dev.polyglot.gateway.config.BackendProtocol;
 import dev.polyglot.gateway.config.Durations;
 import dev.polyglot.gateway.config.Endpoint;
 import dev.polyglot.gateway.config.RouteConfig;
@@ -12,6 +13,7 @@ import dev.polyglot.gateway.route.RouteRejection;
 import dev.polyglot.idl.compat.CompatProblem;
 import dev.polyglot.idl.compat.CompatibilityReport;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The admin API's JSON documents. Routes and backends are written with the keys of
@@ -43,9 +45,9 @@ final class AdminDocuments {
     o.put("protocol", b.protocol().configName());
     ArrayNode eps = o.putArray("endpoints");
     for (Endpoint e : b.endpoints()) eps.add(e.toString());
-    if (b.protocol() == dev.polyglot.gateway.config.BackendProtocol.THRIFT) {
-      o.put("transport", b.transport().name().toLowerCase(java.util.Locale.ROOT));
-      o.put("encoding", b.encoding().name().toLowerCase(java.util.Locale.ROOT));
+    if (b.protocol() == BackendProtocol.THRIFT) {
+      o.put("transport", b.transport().name().toLowerCase(Locale.ROOT));
+      o.put("encoding", b.encoding().name().toLowerCase(Locale.ROOT));
       b.multiplexedService().ifPresent(m -> o.put("multiplexed", m));
       o.put("pool_size", b.poolSize());
     }

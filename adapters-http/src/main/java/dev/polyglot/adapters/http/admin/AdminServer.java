@@ -31,9 +31,12 @@ import io.undertow.server.handlers.HttpContinueReadHandler;
 import io.undertow.util.Headers;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Deque;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -46,9 +49,10 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>
  * GET    /routes                    every route (gateway.yaml keys) with "serving" and its "problems"
+ * GET    /routes/{service}          one of them
  * PUT    /routes/{service}          apply a route (JSON with the keys of a routes: entry; "service" may be omitted)
  * DELETE /routes/{service}
- * GET    /backends
+ * GET    /backends                  every backend;  GET /backends/{name} one of them
  * PUT    /backends/{name}           apply a backend (JSON with the keys of a backends: value)
  * DELETE /backends/{name}
  * GET    /idl                       file names and sizes;  GET /idl/{file} the text
@@ -100,7 +104,10 @@ public final class AdminServer implements AutoCloseable {
     try {
       s.start();
     } catch (RuntimeException e) {
-      throw new IOException("cannot listen on " + config.host() + ":" + config.port() + ": " + e.getMessage(), e);
+      s.stop();
+      Throwable cause = e;
+      while (cause.getCause() != null) cause = cause.getCause();
+      throw new IOException("cannot listen on " + config.host() + ":" + config.port() + ": " + cause.getMessage(), e);
     }
     server = s;
     address = (InetSocketAddress) s.getListenerInfo().get(0).getAddress();
@@ -143,16 +150,18 @@ public final class AdminServer implements AutoCloseable {
       if (allow(ex, verb, "GET")) listRoutes(ex, table);
     } else if (path.startsWith("/routes/") && path.length() > 8) {
       String name = path.substring(8);
-      if (verb.equals("PUT")) putRoute(ex, table, name);
+      if (verb.equals("GET")) getRoute(ex, table, name);
+      else if (verb.equals("PUT")) putRoute(ex, table, name);
       else if (verb.equals("DELETE")) deleteRoute(ex, table, name);
-      else allow(ex, verb, "PUT", "DELETE");
+      else allow(ex, verb, "GET", "PUT", "DELETE");
     } else if (path.equals("/backends")) {
       if (allow(ex, verb, "GET")) listBackends(ex, table);
     } else if (path.startsWith("/backends/") && path.length() > 10) {
       String name = path.substring(10);
-      if (verb.equals("PUT")) putBackend(ex, table, name);
+      if (verb.equals("GET")) getBackend(ex, table, name);
+      else if (verb.equals("PUT")) putBackend(ex, table, name);
       else if (verb.equals("DELETE")) deleteBackend(ex, table, name);
-      else allow(ex, verb, "PUT", "DELETE");
+      else allow(ex, verb, "GET", "PUT", "DELETE");
     } else if (path.equals("/idl")) {
       if (allow(ex, verb, "GET")) listIdl(ex, table);
     } else if (path.startsWith("/idl/") && path.length() > 5) {
@@ -184,20 +193,32 @@ public final class AdminServer implements AutoCloseable {
 
   private static void listRoutes(HttpServerExchange ex, RouteTable table) {
     RouteSources sources = table.sources();
-    Compilation last = table.lastCompilation();
-    RouteSnapshot snapshot = table.snapshot();
     ObjectNode out = JSON.createObjectNode();
-    out.put("version", snapshot.version());
+    out.put("version", table.snapshot().version());
     ArrayNode routes = out.putArray("routes");
-    for (RouteConfig r : sources.routes().values()) {
-      ObjectNode n = AdminDocuments.route(r);
-      n.put("serving", snapshot.route(r.service()) != null);
-      ArrayNode problems = n.putArray("problems");
-      RouteRejection rejection = last.rejection(r.service());
-      if (rejection != null) rejection.problems().forEach(problems::add);
-      routes.add(n);
-    }
+    for (RouteConfig r : sources.routes().values()) routes.add(routeStatus(table, r));
     sendJson(ex, 200, out);
+  }
+
+  private static void getRoute(HttpServerExchange ex, RouteTable table, String name) {
+    RouteConfig r = table.sources().routes().get(name);
+    if (r == null) {
+      sendJson(ex, 404, AdminDocuments.error("not_found", "no route for service " + name + " (routed: " + String.join(", ", table.sources().routes().keySet()) + ")"));
+      return;
+    }
+    sendJson(ex, 200, routeStatus(table, r));
+  }
+
+  /** The route's document plus whether this node serves it and why it was last rejected, if it was. */
+  private static ObjectNode routeStatus(RouteTable table, RouteConfig r) {
+    RouteSnapshot snapshot = table.snapshot();
+    Compilation last = table.lastCompilation();
+    ObjectNode n = AdminDocuments.route(r);
+    n.put("serving", snapshot.route(r.service()) != null);
+    ArrayNode problems = n.putArray("problems");
+    RouteRejection rejection = last.rejection(r.service());
+    if (rejection != null) rejection.problems().forEach(problems::add);
+    return n;
   }
 
   private static void putRoute(HttpServerExchange ex, RouteTable table, String name) {
@@ -244,6 +265,15 @@ public final class AdminServer implements AutoCloseable {
     ArrayNode list = out.putArray("backends");
     for (BackendConfig b : table.sources().backends().values()) list.add(AdminDocuments.backend(b));
     sendJson(ex, 200, out);
+  }
+
+  private static void getBackend(HttpServerExchange ex, RouteTable table, String name) {
+    BackendConfig b = table.sources().backends().get(name);
+    if (b == null) {
+      sendJson(ex, 404, AdminDocuments.error("not_found", "no backend named " + name + " (defined: " + String.join(", ", table.sources().backends().keySet()) + ")"));
+      return;
+    }
+    sendJson(ex, 200, AdminDocuments.backend(b));
   }
 
   private static void putBackend(HttpServerExchange ex, RouteTable table, String name) {
@@ -387,7 +417,7 @@ public final class AdminServer implements AutoCloseable {
       }
       return body;
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
   }
 
@@ -403,13 +433,13 @@ public final class AdminServer implements AutoCloseable {
     try {
       JsonNode n = JSON.readTree(body);
       if (n instanceof ObjectNode o) return Optional.of(o);
-      sendJson(ex, 400, AdminDocuments.error("invalid_argument", "request body: " + (n == null || n.isMissingNode() ? "empty" : n.getNodeType().name().toLowerCase(java.util.Locale.ROOT)) + " (expected: a JSON object)"));
+      sendJson(ex, 400, AdminDocuments.error("invalid_argument", "request body: " + (n == null || n.isMissingNode() ? "empty" : n.getNodeType().name().toLowerCase(Locale.ROOT)) + " (expected: a JSON object)"));
     } catch (JacksonException e) {
       var at = e.getLocation();
       sendJson(ex, 400, AdminDocuments.error("invalid_argument", "request body: malformed JSON"
           + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr()) + ": " + e.getOriginalMessage().lines().findFirst().orElse("")));
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
     return Optional.empty();
   }
@@ -436,10 +466,10 @@ public final class AdminServer implements AutoCloseable {
     try {
       bytes = JSON.writeValueAsBytes(body);
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
     ex.setStatusCode(status);
     ex.getResponseHeaders().put(Headers.CONTENT_TYPE, JsonResponses.CONTENT_TYPE);
-    ex.getResponseSender().send(java.nio.ByteBuffer.wrap(bytes));
+    ex.getResponseSender().send(ByteBuffer.wrap(bytes));
   }
 }

@@ -30,8 +30,10 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,7 +68,13 @@ public final class HttpListener implements Listener {
 
   private final HttpListenerConfig config;
   private final int ioThreads;
+  /** How long {@link #close} waits for dispatched calls to be answered on the wire. */
+  private static final long CLOSE_WAIT_NANOS = 2_000_000_000L;
+
   private final Object compileLock = new Object();
+  /** Exchanges handed to the dispatcher and not yet completed; {@link #close} waits for them. */
+  private final AtomicInteger unanswered = new AtomicInteger();
+  private final Object answered = new Object();
   private volatile HttpRoutes routes = HttpRoutes.EMPTY;
   private volatile CallDispatcher dispatcher;
   private volatile boolean accepting = true;
@@ -105,7 +113,10 @@ public final class HttpListener implements Listener {
     try {
       s.start();
     } catch (RuntimeException e) {
-      throw new IOException("cannot listen on " + config.host() + ":" + config.port() + ": " + e.getMessage(), e);
+      s.stop(); // releases the I/O threads started before the bind failed
+      Throwable cause = e;
+      while (cause.getCause() != null) cause = cause.getCause();
+      throw new IOException("cannot listen on " + config.host() + ":" + config.port() + ": " + cause.getMessage(), e);
     }
     server = s;
     address = (InetSocketAddress) s.getListenerInfo().get(0).getAddress();
@@ -123,13 +134,28 @@ public final class HttpListener implements Listener {
     accepting = false;
   }
 
+  /**
+   * Stops accepting, waits briefly for answers already computed to be written (a call the pipeline
+   * has finished may still be on its way to the socket), then closes every connection and releases
+   * the port.
+   */
   @Override
   public synchronized void close() {
     accepting = false;
-    if (server != null) {
-      server.stop();
-      server = null;
+    if (server == null) return;
+    long end = System.nanoTime() + CLOSE_WAIT_NANOS;
+    synchronized (answered) {
+      while (unanswered.get() > 0 && System.nanoTime() < end) {
+        try {
+          answered.wait(5);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          break;
+        }
+      }
     }
+    server.stop();
+    server = null;
   }
 
   /** The compiled routes for the snapshot being served; compiled by the first request that sees a new snapshot. */
@@ -145,6 +171,16 @@ public final class HttpListener implements Listener {
   }
 
   private void handle(HttpServerExchange ex) {
+    try {
+      route(ex);
+    } catch (RuntimeException e) {
+      // A bug of ours: the caller gets the error shape without internals, the log gets the rest.
+      log.warn("{} {} failed", ex.getRequestMethod(), ex.getRequestPath(), e);
+      if (!ex.isResponseStarted()) sendError(ex, 500, StatusCode.INTERNAL, "internal error");
+    }
+  }
+
+  private void route(HttpServerExchange ex) {
     String verb = ex.getRequestMethod().toString();
     String rawPath = ex.getRequestPath();
     if (rawPath.equals("/healthz")) {
@@ -186,7 +222,7 @@ public final class HttpListener implements Listener {
 
   private void health(HttpServerExchange ex, String verb) {
     if (!verb.equals("GET")) {
-      notAllowed(ex, verb, "/healthz", new TreeSet<>(java.util.List.of("GET")));
+      notAllowed(ex, verb, "/healthz", new TreeSet<>(List.of("GET")));
       return;
     }
     send(ex, accepting ? 200 : 503, accepting ? HEALTHY : STOPPING);
@@ -238,7 +274,8 @@ public final class HttpListener implements Listener {
 
   /** Collects the body without blocking, counting as it streams; answers 413 past the limit. */
   private void readBody(HttpServerExchange ex, Consumer<byte[]> then) {
-    long limit = config.maxBodyBytes();
+    // A body is collected in one array, so a configured limit beyond what an array holds is capped there.
+    long limit = Math.min(config.maxBodyBytes(), Integer.MAX_VALUE - 8);
     long declared = ex.getRequestContentLength();
     if (declared > limit) {
       tooLarge(ex, "request body of " + declared + " bytes is over the limit of " + limit + " bytes");
@@ -290,6 +327,15 @@ public final class HttpListener implements Listener {
 
   private void dispatch(HttpServerExchange ex, MethodEndpoint endpoint, byte[] request, String responseField) {
     Call call = new Call(endpoint.serviceName(), endpoint.methodName(), endpoint.format, request, Deadline.NONE, metadata(ex));
+    unanswered.incrementAndGet();
+    ex.addExchangeCompleteListener((done, next) -> {
+      if (unanswered.decrementAndGet() == 0) {
+        synchronized (answered) {
+          answered.notifyAll();
+        }
+      }
+      next.proceed();
+    });
     // Dispatched: Undertow leaves the exchange open when the handler returns; the reply's callback ends it.
     ex.dispatch(SameThreadExecutor.INSTANCE, () -> dispatcher.dispatch(endpoint.method, call).whenComplete((reply, failure) -> {
       try {

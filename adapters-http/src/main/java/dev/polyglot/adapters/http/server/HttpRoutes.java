@@ -5,6 +5,7 @@ import dev.polyglot.gateway.route.RouteMethod;
 import dev.polyglot.gateway.route.RouteSnapshot;
 import dev.polyglot.idl.HttpRule;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,9 @@ import org.slf4j.LoggerFactory;
  * <p>Design note: resource routes are kept in one list ordered by specificity (literal segments
  * first), so {@code /v1/items:search} wins over {@code /v1/items/{sku}} whatever the IDL order, and a
  * request is matched by one scan. When two rules of different routes bind the same verb and
- * template, the first route in route-key order serves it and the other is logged once here.
+ * template, the first route in route-key order serves it and the other is logged; so is a rule that
+ * cannot be served (a variable naming a struct field, a bad template), while its method stays
+ * callable RPC-style. Both are logged each time a snapshot is compiled.
  */
 final class HttpRoutes {
   private static final Logger log = LoggerFactory.getLogger(HttpRoutes.class);
@@ -40,7 +43,7 @@ final class HttpRoutes {
   static HttpRoutes compile(RouteSnapshot snapshot) {
     Map<RouteMethod, MethodEndpoint> endpoints = new IdentityHashMap<>();
     List<ResourceRoute> resources = new ArrayList<>();
-    Map<String, ResourceRoute> seen = new java.util.HashMap<>();
+    Map<String, ResourceRoute> seen = new HashMap<>();
     for (CompiledRoute route : snapshot.routes()) {
       for (RouteMethod m : route.methods()) {
         MethodEndpoint e = MethodEndpoint.of(route, m);

@@ -6,6 +6,7 @@ import dev.polyglot.idl.IdlKind;
 import dev.polyglot.idl.StructDef;
 import dev.polyglot.translate.WireFormat;
 import dev.polyglot.translate.status.DeclaredExceptions;
+import dev.polyglot.translate.status.Status;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
@@ -51,7 +52,7 @@ final class MethodEndpoint {
   }
 
   /** A detail payload the translator delivered in the caller's JSON dialect, as text; else empty. */
-  static Optional<String> detailJson(dev.polyglot.translate.status.Status status) {
+  static Optional<String> detailJson(Status status) {
     return status.detail()
         .filter(d -> d.format() == WireFormat.THRIFT_JSON || d.format() == WireFormat.PROTO_JSON)
         .filter(d -> d.payload().length > 0)

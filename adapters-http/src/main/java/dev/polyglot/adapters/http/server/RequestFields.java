@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
 final class RequestFields {
   private static final Pattern JSON_NUMBER = Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
   private static final Pattern INTEGER = Pattern.compile("-?(0|[1-9][0-9]*)");
-  private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private final Schema schema;
   private final StructDef root;

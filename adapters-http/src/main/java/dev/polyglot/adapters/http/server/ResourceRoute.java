@@ -2,7 +2,10 @@ package dev.polyglot.adapters.http.server;
 
 import dev.polyglot.idl.FieldDef;
 import dev.polyglot.idl.HttpRule;
+import dev.polyglot.idl.TypeRef;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * One resource-style binding ({@code GET /v1/items/{sku}}) compiled from an {@link HttpRule}: the
@@ -33,11 +36,11 @@ record ResourceRoute(
   static ResourceRoute compile(MethodEndpoint endpoint, HttpRule rule) {
     if (endpoint.fields == null) throw new IllegalArgumentException("the request type " + endpoint.method.callerMethod().request().qualifiedName() + " is not in the schema");
     PathTemplate template = PathTemplate.parse(rule.pathTemplate());
-    List<FieldDef[]> vars = new java.util.ArrayList<>();
+    List<FieldDef[]> vars = new ArrayList<>();
     for (PathTemplate.Variable v : template.variables()) {
       FieldDef[] path = endpoint.fields.resolve(v.fieldPath());
       FieldDef leaf = path[path.length - 1];
-      if (!RequestFields.isTextual(leaf.type()) || leaf.type() instanceof dev.polyglot.idl.TypeRef.ListOf || leaf.type() instanceof dev.polyglot.idl.TypeRef.SetOf) {
+      if (!RequestFields.isTextual(leaf.type()) || leaf.type() instanceof TypeRef.ListOf || leaf.type() instanceof TypeRef.SetOf) {
         throw new IllegalArgumentException("path variable {" + v.fieldPath() + "} is a " + leaf.type().display() + " (expected: a scalar or enum field)");
       }
       vars.add(path);
@@ -49,7 +52,7 @@ record ResourceRoute(
       if (path.length != 1) throw new IllegalArgumentException("body \"" + body + "\" (expected: \"*\" or a top-level field of the request)");
       bodyField = path[0];
     }
-    return new ResourceRoute(rule.verb().toUpperCase(java.util.Locale.ROOT), template, endpoint, List.copyOf(vars), bodyField, body.equals("*"), !body.isEmpty(),
+    return new ResourceRoute(rule.verb().toUpperCase(Locale.ROOT), template, endpoint, List.copyOf(vars), bodyField, body.equals("*"), !body.isEmpty(),
         rule.responseBody(), rule);
   }
 

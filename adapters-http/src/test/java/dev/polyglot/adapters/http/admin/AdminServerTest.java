@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class AdminServerTest {
   static final ObjectMapper JSON = new ObjectMapper();
   static TestGateway gw;
-  static final List<String> SHOP_METHODS = List.of("getItem", "putItem", "listItems", "createItem", "countItems", "readFile", "deleteItem", "touch");
+  static final List<String> SHOP_METHODS = List.of("getItem", "putItem", "listItems", "createItem", "countItems", "readFile", "deleteItem", "touch", "volume");
 
   static final String EXTRA_THRIFT = """
       service Extra {
@@ -53,6 +53,17 @@ class AdminServerTest {
         "[{\"service\":\"shop.Shop\",\"backend\":\"shop-backend\",\"backend_service\":\"shop.Shop\",\"serving\":true,\"problems\":[]},"
             + "{\"service\":\"test.library.v1.Library\",\"backend\":\"library-backend\",\"backend_service\":\"test.library.v1.Library\",\"serving\":true,\"problems\":[]}]",
         routes.toString());
+  }
+
+  @Test
+  void oneRouteAndOneBackendCanBeReadByName() throws Exception {
+    assertEquals("{\"service\":\"shop.Shop\",\"backend\":\"shop-backend\",\"backend_service\":\"shop.Shop\",\"serving\":true,\"problems\":[]}",
+        gw.admin("GET", "/routes/shop.Shop", null).body());
+    assertEquals("{\"name\":\"library-backend\",\"protocol\":\"grpc\",\"endpoints\":[\"127.0.0.1:9\"],\"connect_timeout\":\"5s\",\"timeout\":\"30s\"}",
+        gw.admin("GET", "/backends/library-backend", null).body());
+    HttpResponse<String> none = gw.admin("GET", "/backends/nope", null);
+    assertEquals(404, none.statusCode());
+    assertEquals("{\"code\":\"not_found\",\"message\":\"no backend named nope (defined: library-backend, shop-backend)\",\"details\":[]}", none.body());
   }
 
   @Test

@@ -57,6 +57,16 @@ class HealthCheckTest {
   }
 
   @Test
+  void aPortInUseFailsTheStartWithTheAddress() throws Exception {
+    try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+      HttpListener second = new HttpListener(HttpListenerConfig.of("127.0.0.1", taken.getLocalPort()), 1);
+      java.io.IOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+          () -> second.start(new CallPipeline(new Router(() -> RouteSnapshot.EMPTY), List.of(), ResponseCache.builder(1024).build())));
+      assertEquals("cannot listen on 127.0.0.1:" + taken.getLocalPort() + ": Address already in use", e.getMessage());
+    }
+  }
+
+  @Test
   void closingReleasesThePortAndIsIdempotent() throws Exception {
     listener.start(new CallPipeline(new Router(() -> RouteSnapshot.EMPTY), List.of(), ResponseCache.builder(1024).build()));
     int port = listener.address().getPort();

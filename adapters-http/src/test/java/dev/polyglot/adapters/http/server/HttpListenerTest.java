@@ -133,6 +133,9 @@ class HttpListenerTest {
             "{\"item\":{\"sku\":\"A-1\",\"name\":\"anvil\"}}"),
         Arguments.of("typed, repeated and nested query parameters", "GET", "/v1/items?status=ACTIVE&limit=5&tags=red&tags=big%20one&dims.width_cm=3&in_stock=true", null,
             "shop", "listItems", "{\"status\":\"ACTIVE\",\"limit\":5,\"tags\":[\"red\",\"big one\"],\"dims\":{\"width_cm\":3},\"in_stock\":true}"),
+        Arguments.of("a double and an i64 beyond 2^53 from the query", "GET", "/v1/items?max_weight_kg=1.50&min_price_cents=9007199254740993", null, "shop",
+            "listItems", "{\"max_weight_kg\":1.5,\"min_price_cents\":9007199254740993}"),
+        Arguments.of("an enum by number from the query", "GET", "/v1/items?status=2", null, "shop", "listItems", "{\"status\":\"DISCONTINUED\"}"),
         Arguments.of("a plus in the query is a space", "GET", "/v1/items?tags=big+one", null, "shop", "listItems", "{\"tags\":[\"big one\"]}"),
         Arguments.of("another verb on the same path", "POST", "/v1/items", "{\"sku\":\"C-3\",\"status\":\"DISCONTINUED\"}", "shop", "createItem",
             "{\"item\":{\"sku\":\"C-3\",\"status\":\"DISCONTINUED\"}}"),
@@ -157,6 +160,14 @@ class HttpListenerTest {
     HttpResponse<String> r = gw.call(verb, path, body);
     assertResponse(200, "{}", r);
     assertEquals(List.of(expected), b.requests(method));
+  }
+
+  @Test
+  void aRuleThatCannotBeServedIsSkippedAndItsMethodStaysCallable() {
+    gw.shop().answer("volume", "24");
+    HttpResponse<String> resource = gw.call("GET", "/v1/volume/3", null);
+    assertResponse(404, "{\"code\":\"not_found\",\"message\":\"no route for GET /v1/volume/3\",\"details\":[]}", resource);
+    assertResponse(200, "24", gw.call("POST", "/shop.Shop/volume", "{\"dims\":{\"width_cm\":2,\"height_cm\":12}}"));
   }
 
   @Test
@@ -192,10 +203,12 @@ class HttpListenerTest {
             "{\"code\":\"invalid_argument\",\"message\":\"item.dims.width_cm: expected an integer, got true\",\"details\":[]}"),
         Arguments.of("a wrong type in the query", "GET", "/v1/items?limit=lots", null, 400, null,
             "{\"code\":\"invalid_argument\",\"message\":\"limit: expected an integer, got \\\"lots\\\"\",\"details\":[]}"),
+        Arguments.of("a boolean query parameter that is not one", "GET", "/v1/items?in_stock=yes", null, 400, null,
+            "{\"code\":\"invalid_argument\",\"message\":\"in_stock: expected a boolean, got \\\"yes\\\"\",\"details\":[]}"),
         Arguments.of("malformed JSON on a resource route", "PUT", "/v1/items/A-1", "{\"name\" \"anvil\"}", 400, null,
             "{\"code\":\"invalid_argument\",\"message\":\"request body: malformed JSON at line 1, column 9: Unexpected character ('\\\"' (code 34)): was expecting a colon to separate field name and value\",\"details\":[]}"),
         Arguments.of("an unknown query parameter", "GET", "/v1/items?colour=red", null, 400, null,
-            "{\"code\":\"invalid_argument\",\"message\":\"query parameter colour: no such field in the arguments of listItems (expected one of: status, limit, tags, dims, in_stock)\",\"details\":[]}"),
+            "{\"code\":\"invalid_argument\",\"message\":\"query parameter colour: no such field in the arguments of listItems (expected one of: status, limit, tags, dims, in_stock, max_weight_kg, min_price_cents)\",\"details\":[]}"),
         Arguments.of("an unknown nested query parameter", "GET", "/v1/items?dims.depth_cm=4", null, 400, null,
             "{\"code\":\"invalid_argument\",\"message\":\"query parameter dims.depth_cm: no such field in shop.Dimensions (expected one of: width_cm, height_cm)\",\"details\":[]}"),
         Arguments.of("a query parameter for a struct", "GET", "/v1/items?dims=3", null, 400, null,
@@ -364,6 +377,15 @@ class HttpListenerTest {
       assertEquals("HTTP/1.1 413 Request Entity Too Large", in.readLine());
     }
     assertEquals(List.of(), gw.shop().received());
+  }
+
+  @Test
+  void aProtoCallersErrorTakesItsStatusFromTheCodeAndShowsTheDetailInProto3Json() {
+    String detail = "{\"name\":\"shelves/1/books/404\",\"pageCount\":\"0\"}";
+    gw.library().answer("GetBook", Reply.error(Status.of(StatusCode.NOT_FOUND, "no book shelves/1/books/404",
+        Status.Detail.of("test.library.v1.Book", WireFormat.PROTO_JSON, bytes(detail)))));
+    assertResponse(404, "{\"code\":\"not_found\",\"message\":\"no book shelves/1/books/404\",\"details\":[{\"type\":\"test.library.v1.Book\",\"debug\":" + detail + "}]}",
+        gw.call("GET", "/v1/shelves/1/books/404", null));
   }
 
   @Test
