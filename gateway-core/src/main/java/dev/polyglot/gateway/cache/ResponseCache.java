@@ -67,8 +67,18 @@ public final class ResponseCache {
    *     future is dropped from the cache and passed on as is)
    */
   public CompletableFuture<Reply> get(RouteMethod method, byte[] canonicalRequest, Supplier<CompletableFuture<Reply>> loader) {
+    return get(method, null, canonicalRequest, loader);
+  }
+
+  /**
+   * Like {@link #get(RouteMethod, byte[], Supplier)}, for a caller presenting {@code credentials}
+   * (its {@code authorization} metadata, or null): entries are shared only by callers presenting the
+   * same credentials.
+   */
+  public CompletableFuture<Reply> get(RouteMethod method, String credentials, byte[] canonicalRequest,
+      Supplier<CompletableFuture<Reply>> loader) {
     if (!method.isCached()) throw new IllegalArgumentException("method " + method + " is not cacheable");
-    CacheKey key = new CacheKey(method.route().generation(), method.index(), canonicalRequest, method.cacheTtlNanos());
+    CacheKey key = new CacheKey(method.route().generation(), method, credentials, canonicalRequest, method.cacheTtlNanos());
     boolean[] loaded = {false};
     CompletableFuture<Reply> future = cache.get(key, (k, executor) -> {
       loaded[0] = true;

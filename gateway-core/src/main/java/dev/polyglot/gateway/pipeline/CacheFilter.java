@@ -8,7 +8,7 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Serves cacheable methods from the {@link ResponseCache}. Sits after translation, so the key is the
  * canonical form of the backend-format request and the cached value the backend's reply: callers of
- * every protocol share entries.
+ * every protocol share entries, as long as they present the same {@code authorization} metadata.
  */
 final class CacheFilter implements CallFilter {
   private final ResponseCache cache;
@@ -23,6 +23,7 @@ final class CacheFilter implements CallFilter {
     if (!m.isCached()) return chain.proceed(rc);
     byte[] canonical = m.canonicalizer().canonicalize(rc.call().request(), rc.call().format());
     // The loader's future must not fail exceptionally: map failures to replies before the cache sees them.
-    return cache.get(m, canonical, () -> chain.proceed(rc).handle((r, t) -> t == null ? r : Replies.fromThrowable(t, m)));
+    String credentials = rc.call().metadata().get("authorization");
+    return cache.get(m, credentials, canonical, () -> chain.proceed(rc).handle((r, t) -> t == null ? r : Replies.fromThrowable(t, m)));
   }
 }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import dev.polyglot.gateway.cache.CacheStats;
 import dev.polyglot.gateway.call.Call;
+import dev.polyglot.gateway.call.Metadata;
 import dev.polyglot.gateway.call.Reply;
 import dev.polyglot.gateway.config.RouteCacheConfig;
 import dev.polyglot.gateway.config.RouteConfig;
@@ -63,6 +64,39 @@ class CachedCallsTest {
 
     assertEquals(3, f.backend().calls("GetItem"));
     assertEquals(3, f.cache.stats().entries());
+  }
+
+  @Test
+  void twoRoutesNeverShareAnEntryEvenWithMethodsAtTheSamePositionAndEqualRequests() {
+    RouteConfig orders = RouteConfig.builder("acme.v1.OrderService", "new-grpc")
+        .cache(RouteCacheConfig.of(List.of("GetOrder"), Duration.ofSeconds(30))).build();
+    f.serveAll(CACHED, orders);
+    byte[] request = itemRequest(7, "red", false);
+
+    Reply item = f.call("acme.v1.WarehouseService", "GetItem", request, Metadata.EMPTY);
+    Reply order = f.call("acme.v1.OrderService", "GetOrder", request, Metadata.EMPTY);
+
+    assertEquals(1, f.backend().calls("GetItem"));
+    assertEquals(1, f.backend().calls("GetOrder"));
+    assertArrayEquals(message(1, 1, request), item.payload());
+    assertArrayEquals(message(1, 2, request), order.payload());
+  }
+
+  @Test
+  void aReplyFetchedWithOneCallersCredentialsIsNeverServedToAnother() {
+    f.serve(CACHED);
+    byte[] request = itemRequest(7, "red", false);
+
+    Reply alice = f.call("acme.v1.WarehouseService", "GetItem", request, Metadata.of("authorization", "Bearer alice"));
+    Reply aliceAgain = f.call("acme.v1.WarehouseService", "GetItem", request, Metadata.of("authorization", "Bearer alice"));
+    Reply bob = f.call("acme.v1.WarehouseService", "GetItem", request, Metadata.of("authorization", "Bearer bob"));
+    Reply anonymous = f.call("acme.v1.WarehouseService", "GetItem", request, Metadata.EMPTY);
+
+    assertEquals(3, f.backend().calls("GetItem"));
+    assertArrayEquals(message(1, 1, request), alice.payload());
+    assertArrayEquals(message(1, 1, request), aliceAgain.payload());
+    assertArrayEquals(message(1, 2, request), bob.payload());
+    assertArrayEquals(message(1, 3, request), anonymous.payload());
   }
 
   @Test

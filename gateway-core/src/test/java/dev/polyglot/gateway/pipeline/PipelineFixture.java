@@ -3,6 +3,8 @@ package dev.polyglot.gateway.pipeline;
 import com.google.protobuf.CodedOutputStream;
 import dev.polyglot.gateway.cache.ResponseCache;
 import dev.polyglot.gateway.call.Call;
+import dev.polyglot.gateway.call.Deadline;
+import dev.polyglot.gateway.call.Metadata;
 import dev.polyglot.gateway.call.Reply;
 import dev.polyglot.gateway.config.BackendConfig;
 import dev.polyglot.gateway.config.BackendProtocol;
@@ -35,7 +37,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * (1, 2, ...) and field 2 echoes the request, so a test can tell a cached reply from a fresh one.
  */
 final class PipelineFixture {
-  static final String IDL = "proto acme.v1.WarehouseService: GetItem, ListItems, Ping oneway\n";
+  static final String IDL = "proto acme.v1.WarehouseService: GetItem, ListItems, Ping oneway\nproto acme.v1.OrderService: GetOrder\n";
   static final BackendConfig BACKEND = BackendConfig.builder("new-grpc", BackendProtocol.GRPC).endpoint("127.0.0.1", 50061).build();
 
   final AtomicLong nanos = new AtomicLong(1_000_000_000L);
@@ -64,13 +66,26 @@ final class PipelineFixture {
     return c;
   }
 
+  /** Compiles several routes together (one compilation, as a gateway start does) and serves them. */
+  Compilation serveAll(RouteConfig... routes) {
+    Map<String, RouteConfig> byService = new java.util.LinkedHashMap<>();
+    for (RouteConfig r : routes) byService.put(r.service(), r);
+    Compilation c = compiler.compile(new RouteSources(Map.of("warehouse.proto", IDL), Map.of(BACKEND.name(), BACKEND), byService), current.get());
+    current.set(c.snapshot());
+    return c;
+  }
+
   InProcessBackend backend() {
     return shared.get(BACKEND);
   }
 
   Reply call(String method, byte[] request) {
-    return pipeline.dispatch(pipeline.router().resolve("acme.v1.WarehouseService", method),
-        Call.of("acme.v1.WarehouseService", method, WireFormat.PROTOBUF, request)).join();
+    return call("acme.v1.WarehouseService", method, request, Metadata.EMPTY);
+  }
+
+  Reply call(String service, String method, byte[] request, Metadata metadata) {
+    return pipeline.dispatch(pipeline.router().resolve(service, method),
+        new Call(service, method, WireFormat.PROTOBUF, request, Deadline.NONE, metadata)).join();
   }
 
   /** A protobuf message with a varint field and a bytes field. */
