@@ -55,7 +55,7 @@ public final class DeclaredExceptions {
    *
    * @throws IllegalArgumentException for a bad {@code grpc.code} or {@code http.status} annotation,
    *     naming the exception's location, e.g. {@code warehouse.thrift:12:1: warehouse.ItemNotFound:
-   *     grpc.code = "NOPE" (expected: a gRPC status code such as NOT_FOUND)}
+   *     grpc.code = "NOPE" (expected: a gRPC failure code such as NOT_FOUND)}
    */
   public static DeclaredExceptions of(Schema schema, MethodDef method) {
     return of(schema, method.exceptions());
@@ -165,9 +165,10 @@ public final class DeclaredExceptions {
     Optional<String> text = type.annotations().get(GRPC_CODE);
     if (text.isEmpty()) return StatusCode.UNKNOWN;
     StatusCode code = StatusCode.parse(text.get());
-    if (code == null) {
+    if (code == null || code == StatusCode.OK) {
+      // OK is a code but not a failure: an exception annotated with it could never be answered.
       problems.add(type.location() + ": " + type.qualifiedName() + ": " + GRPC_CODE + " = \"" + text.get()
-          + "\" (expected: a gRPC status code such as NOT_FOUND)");
+          + "\" (expected: a gRPC failure code such as NOT_FOUND)");
       return StatusCode.UNKNOWN;
     }
     return code;

@@ -19,6 +19,9 @@ import java.util.Optional;
  * JSON; the array is owned by this record.
  */
 public record HttpErrorResponse(int status, byte[] body) {
+  /** Thread-safe and costly to build: one for every error body. */
+  private static final JsonFactory JSON = JsonFactory.builder().build();
+
 
   /**
    * The HTTP status for a status code (DESIGN.md "Errors"). {@link StatusCode#UNIMPLEMENTED} is 501
@@ -57,7 +60,7 @@ public record HttpErrorResponse(int status, byte[] body) {
    */
   public static HttpErrorResponse of(Status status, int httpStatus, Optional<String> detailJson) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(128);
-    try (JsonGenerator g = JsonFactory.builder().build().createGenerator(out)) {
+    try (JsonGenerator g = JSON.createGenerator(out)) {
       g.writeStartObject();
       g.writeStringField("code", status.code().jsonName());
       g.writeStringField("message", status.message());

@@ -183,9 +183,17 @@ class DeclaredExceptionsTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DeclaredExceptions.of(ErrorSchemas.schema(bad, bad2), List.of(
         field(1, "bad", TypeRef.named("warehouse.Bad", TypeRef.NamedKind.STRUCT)),
         field(2, "bad2", TypeRef.named("warehouse.Bad2", TypeRef.NamedKind.STRUCT)))));
-    assertEquals("warehouse.thrift:7:1: warehouse.Bad: grpc.code = \"NOPE\" (expected: a gRPC status code such as NOT_FOUND)\n"
+    assertEquals("warehouse.thrift:7:1: warehouse.Bad: grpc.code = \"NOPE\" (expected: a gRPC failure code such as NOT_FOUND)\n"
         + "warehouse.thrift:7:1: warehouse.Bad: http.status = \"abc\" (expected: 100-599)\n"
         + "warehouse.thrift:8:1: warehouse.Bad2: http.status = \"700\" (expected: 100-599)", e.getMessage());
+  }
+
+  @Test
+  void okIsNotAFailureCodeAnExceptionCanCarry() {
+    StructDef ok = exception("Fine", 9, annotations("grpc.code", "OK"));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DeclaredExceptions.of(ErrorSchemas.schema(ok),
+        List.of(field(1, "fine", TypeRef.named("warehouse.Fine", TypeRef.NamedKind.STRUCT)))));
+    assertEquals("warehouse.thrift:9:1: warehouse.Fine: grpc.code = \"OK\" (expected: a gRPC failure code such as NOT_FOUND)", e.getMessage());
   }
 
   @Test

@@ -294,6 +294,7 @@ public final class HttpListener implements Listener {
 
   /** Accumulates chunks; runs on the exchange's I/O thread, one chunk at a time. */
   private static final class BodyCollector implements io.undertow.io.Receiver.PartialBytesCallback {
+    private static final int INITIAL_BODY_BUFFER = 16 * 1024;
     private final long limit;
     private final Consumer<byte[]> then;
     private byte[] buffer;
@@ -303,7 +304,9 @@ public final class HttpListener implements Listener {
     BodyCollector(long limit, long declared, Consumer<byte[]> then) {
       this.limit = limit;
       this.then = then;
-      this.buffer = new byte[declared > 0 ? (int) declared : 256];
+      // Content-Length is the caller's word, not bytes received: start small and grow as data arrives,
+      // so a client that sends headers alone cannot make us hold max_body_size per connection.
+      this.buffer = new byte[declared > 0 ? (int) Math.min(declared, INITIAL_BODY_BUFFER) : 256];
     }
 
     @Override
