@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import dev.polyglot.translate.status.StatusCode;
 import java.io.IOException;
 import java.io.InputStream;
@@ -95,6 +97,8 @@ public final class CaseFileParser {
   private static final class Located {
     final String source;
     final Map<JsonNode, JsonLocation> where = new IdentityHashMap<>();
+    /** YAML anchors ({@code &name}) seen so far; an alias ({@code *name}) reads as a copy. */
+    final Map<String, JsonNode> anchors = new java.util.HashMap<>();
 
     Located(String source) {
       this.source = source;
@@ -103,6 +107,17 @@ public final class CaseFileParser {
     /** Reads the value at the parser's current token. */
     JsonNode read(JsonParser p) throws IOException {
       JsonLocation at = p.currentTokenLocation();
+      YAMLParser yaml = (YAMLParser) p;
+      if (yaml.isCurrentAlias()) {
+        JsonNode anchored = anchors.get(p.getText());
+        if (anchored == null) {
+          throw new JsonParseException(p, "alias *" + p.getText() + " names no earlier anchor (expected: &" + p.getText() + " on a value above it)");
+        }
+        JsonNode copy = anchored.deepCopy();
+        where.put(copy, at);
+        return copy;
+      }
+      String anchor = yaml.getCurrentAnchor();
       JsonNode node = switch (p.currentToken()) {
         case START_OBJECT -> {
           ObjectNode o = NODES.objectNode();
@@ -127,6 +142,7 @@ public final class CaseFileParser {
         default -> NODES.textNode(p.getText());
       };
       where.put(node, at);
+      if (anchor != null) anchors.put(anchor, node);
       return node;
     }
 

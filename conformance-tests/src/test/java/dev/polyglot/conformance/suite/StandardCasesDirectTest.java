@@ -1,0 +1,50 @@
+package dev.polyglot.conformance.suite;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.polyglot.conformance.cases.StandardCases;
+import dev.polyglot.conformance.reference.ReferenceBackends;
+import dev.polyglot.conformance.reference.RunningBackend;
+import dev.polyglot.conformance.reference.ThriftEncoding;
+import dev.polyglot.conformance.reference.ThriftTransport;
+import dev.polyglot.conformance.runner.RunReport;
+import dev.polyglot.conformance.runner.Target;
+import dev.polyglot.gateway.route.TranslatorFactory;
+import dev.polyglot.idl.Schema;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The standard cases against the reference backends directly, without a gateway. */
+class StandardCasesDirectTest {
+  private static Schema schema;
+  private static int caseCount;
+
+  @BeforeAll
+  static void load() throws Exception {
+    schema = ConformanceSuite.loadIdl(List.of());
+    caseCount = StandardCases.load().cases().size();
+  }
+
+  @ParameterizedTest(name = "thrift {0} {1}")
+  @CsvSource({"FRAMED, BINARY", "FRAMED, COMPACT", "BUFFERED, BINARY", "BUFFERED, COMPACT"})
+  void everyStandardCasePassesAgainstTheThriftReferenceBackend(ThriftTransport transport, ThriftEncoding encoding) throws Exception {
+    try (RunningBackend backend = ReferenceBackends.startThrift(0, transport, encoding)) {
+      Target target = Target.parse("thrift://127.0.0.1:" + backend.port());
+      assertAllPass(RunOptions.of(target).withThrift(transport, encoding));
+    }
+  }
+
+  private static void assertAllPass(RunOptions options) throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    RunReport report = ConformanceSuite.run(options, schema, TranslatorFactory.passThroughOnly(), new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    String out = bytes.toString(StandardCharsets.UTF_8);
+    String[] lines = out.split("\n");
+    assertEquals(caseCount + " passed, 0 failed", lines[lines.length - 1], out);
+    assertEquals(caseCount, report.results().size());
+  }
+}
