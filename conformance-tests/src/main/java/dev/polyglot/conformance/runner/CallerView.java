@@ -108,6 +108,10 @@ public final class CallerView {
     if (!reply.isOk()) return failure(reply.status());
     if (isThrift()) {
       if (method.response() instanceof TypeRef.Void) return new Outcome.Success(NullNode.getInstance());
+      if (reply.format() == WireFormat.THRIFT_JSON) {
+        // Thrift-view JSON replies (the HTTP surface's) are the result value itself, not a result struct.
+        return new Outcome.Success(reply.payload().length == 0 ? NullNode.getInstance() : Json.parse(reply.payload()));
+      }
       JsonNode result = json(ResultStructs.name(method), reply.format(), reply.payload());
       JsonNode success = result.get("success");
       return new Outcome.Success(success == null ? NullNode.getInstance() : success);
