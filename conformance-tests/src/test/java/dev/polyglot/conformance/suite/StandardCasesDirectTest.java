@@ -15,7 +15,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -23,11 +26,17 @@ import org.junit.jupiter.params.provider.CsvSource;
 class StandardCasesDirectTest {
   private static Schema schema;
   private static int caseCount;
+  private static Path protoCases;
 
   @BeforeAll
   static void load() throws Exception {
     schema = ConformanceSuite.loadIdl(List.of());
     caseCount = StandardCases.load().cases().size();
+    protoCases = Files.createTempFile("interop-proto", ".yaml");
+    protoCases.toFile().deleteOnExit();
+    try (var in = StandardCasesDirectTest.class.getClassLoader().getResourceAsStream(StandardCases.PROTO_RESOURCE)) {
+      Files.write(protoCases, in.readAllBytes());
+    }
   }
 
   @ParameterizedTest(name = "thrift {0} {1}")
@@ -39,12 +48,24 @@ class StandardCasesDirectTest {
     }
   }
 
+  @Test
+  void theProtoViewCasesPassAgainstTheGrpcReferenceBackend() throws Exception {
+    try (RunningBackend backend = ReferenceBackends.startGrpc(0)) {
+      Target target = Target.parse("grpc://127.0.0.1:" + backend.port());
+      assertAllPass(RunOptions.of(target).withCases(protoCases), StandardCases.loadProto().cases().size());
+    }
+  }
+
   private static void assertAllPass(RunOptions options) throws Exception {
+    assertAllPass(options, caseCount);
+  }
+
+  private static void assertAllPass(RunOptions options, int expectedCount) throws Exception {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     RunReport report = ConformanceSuite.run(options, schema, TranslatorFactory.passThroughOnly(), new PrintStream(bytes, true, StandardCharsets.UTF_8));
     String out = bytes.toString(StandardCharsets.UTF_8);
     String[] lines = out.split("\n");
-    assertEquals(caseCount + " passed, 0 failed", lines[lines.length - 1], out);
-    assertEquals(caseCount, report.results().size());
+    assertEquals(expectedCount + " passed, 0 failed", lines[lines.length - 1], out);
+    assertEquals(expectedCount, report.results().size());
   }
 }
