@@ -20,8 +20,7 @@ import java.util.Map;
  * {@code expect} is the result, or whose {@code expect_error} is the failure with every part.
  */
 public final class CaseFileWriter {
-  private static final YAMLMapper YAML = YAMLMapper.builder().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-      .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES).build();
+  private static final YAMLMapper YAML = YAMLMapper.builder().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).build();
 
   private CaseFileWriter() {}
 

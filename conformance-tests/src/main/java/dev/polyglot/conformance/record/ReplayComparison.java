@@ -70,8 +70,13 @@ public final class ReplayComparison {
   }
 
   CaseDiff compare(ConformanceCase c) {
-    JsonNode p = envelope(primary.call(c.method(), c.request(), timeout));
-    JsonNode k = envelope(candidate.call(c.method(), c.request(), timeout));
+    Outcome po = primary.call(c.method(), c.request(), timeout);
+    Outcome ko = candidate.call(c.method(), c.request(), timeout);
+    if (po instanceof Outcome.Success != ko instanceof Outcome.Success) {
+      return new CaseDiff(c, List.of(new Difference("", describe(po), describe(ko))), 0);
+    }
+    JsonNode p = envelope(po);
+    JsonNode k = envelope(ko);
     List<String> ignore = new ArrayList<>(c.ignore());
     int noisy = 0;
     if (secondary.isPresent()) {
@@ -83,6 +88,15 @@ public final class ReplayComparison {
     }
     List<Difference> diffs = JsonComparison.ignoring(ignore).differences(p, k);
     return new CaseDiff(c, diffs.stream().map(ReplayComparison::unwrap).toList(), noisy);
+  }
+
+  /** A result as its JSON; a failure as {@code error not_found ItemNotFound: message}. */
+  private static String describe(Outcome o) {
+    if (o instanceof Outcome.Failure f) {
+      return "error " + f.code() + (f.type().isPresent() ? " " + f.simpleType() : "") + (f.message().isEmpty() ? "" : ": " + f.message());
+    }
+    String json = o.toJson().toString();
+    return json.length() <= 200 ? json : json.substring(0, 200) + "... (" + json.length() + " characters)";
   }
 
   /**
