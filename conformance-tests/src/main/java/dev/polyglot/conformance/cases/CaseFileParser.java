@@ -5,6 +5,11 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.BigIntegerNode;
+import com.fasterxml.jackson.databind.node.DoubleNode;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.LongNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.core.JsonParseException;
@@ -36,8 +41,9 @@ import java.util.Set;
  * <p>Values under {@code request} and {@code expect} are JSON of the caller's view, with two
  * conveniences for values too long to spell out: {@code {$repeat: {text: "ab", times: 3}}} is the
  * string {@code "ababab"}, and {@code {$bytes: {length: 256}}} is the base64 of that many bytes counting
- * 0, 1, ..., 255, 0, 1, ... YAML's {@code .nan} and {@code .inf} become the JSON dialects' strings
- * {@code "NaN"}, {@code "Infinity"} and {@code "-Infinity"}.
+ * 0, 1, ..., 255, 0, 1, ... NaN and the infinities are written as the JSON dialects write them, as the
+ * strings {@code "NaN"}, {@code "Infinity"} and {@code "-Infinity"}. YAML anchors and aliases
+ * ({@code &item} ... {@code *item}) repeat a value, typically a request's struct as its expected result.
  *
  * <p>Stateless; thread-safe.
  */
@@ -133,29 +139,31 @@ public final class CaseFileParser {
           while (p.nextToken() != JsonToken.END_ARRAY) a.add(read(p));
           yield a;
         }
-        case VALUE_STRING -> NODES.textNode(p.getText());
+        case VALUE_STRING -> new TextNode(p.getText());
         case VALUE_NUMBER_INT -> integer(p.getBigIntegerValue());
         case VALUE_NUMBER_FLOAT -> floating(p.getDoubleValue());
+        // Booleans and null are shared singletons: their recorded location is the last one read.
         case VALUE_TRUE -> NODES.booleanNode(true);
         case VALUE_FALSE -> NODES.booleanNode(false);
         case VALUE_NULL -> NODES.nullNode();
-        default -> NODES.textNode(p.getText());
+        default -> new TextNode(p.getText());
       };
       where.put(node, at);
       if (anchor != null) anchors.put(anchor, node);
       return node;
     }
 
+    /** Fresh nodes (not the factory's cached small numbers), so that each remembers its own location. */
     private static JsonNode integer(BigInteger v) {
-      if (v.bitLength() < 32) return NODES.numberNode(v.intValue());
-      if (v.bitLength() < 64) return NODES.numberNode(v.longValue());
-      return NODES.numberNode(v);
+      if (v.bitLength() < 32) return new IntNode(v.intValue());
+      if (v.bitLength() < 64) return new LongNode(v.longValue());
+      return new BigIntegerNode(v);
     }
 
     private static JsonNode floating(double v) {
       if (Double.isNaN(v)) return NODES.textNode("NaN");
       if (Double.isInfinite(v)) return NODES.textNode(v > 0 ? "Infinity" : "-Infinity");
-      return NODES.numberNode(v);
+      return new DoubleNode(v);
     }
 
     String at(JsonNode node) {
