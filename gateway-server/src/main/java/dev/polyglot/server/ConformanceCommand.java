@@ -169,8 +169,9 @@ final class ConformanceCommand implements Runnable {
       String what = protocol.equalsIgnoreCase("thrift")
           ? "thrift reference backend (" + transport.toLowerCase(Locale.ROOT) + ", " + encoding.toLowerCase(Locale.ROOT) + ") on thrift://127.0.0.1:" + backend.port()
           : "grpc reference backend on grpc://127.0.0.1:" + backend.port();
-      System.out.println("serving the " + what + " (Ctrl-C stops)");
-      System.out.flush();
+      PrintWriter out = cl.getOut();
+      out.println("serving the " + what + " (Ctrl-C stops)");
+      out.flush();
       return untilStopped(backend::close);
     }
   }
@@ -206,24 +207,25 @@ final class ConformanceCommand implements Runnable {
       } catch (IOException | RuntimeException e) {
         return fail(err, "polyglot: cannot start the gateway: " + e.getMessage());
       }
-      System.out.println("recording calls through the gateway; Ctrl-C writes " + out);
-      System.out.flush();
+      PrintWriter stdout = spec.commandLine().getOut();
+      stdout.println("recording calls through the gateway; Ctrl-C writes " + out);
+      stdout.flush();
       return untilStopped(() -> {
         gateway.stop();
-        write(recorder, err);
+        write(recorder, stdout, err);
       });
     }
 
-    private void write(RecordingFilter recorder, PrintWriter err) {
+    private void write(RecordingFilter recorder, PrintWriter stdout, PrintWriter err) {
       List<RecordedCall> calls = recorder.calls();
       String name = service != null ? service : calls.isEmpty() ? "" : calls.get(0).service();
       List<RecordedCall> kept = calls.stream().filter(c -> c.service().equals(name)).toList();
       try {
         CaseFileWriter.write(out, name, kept);
-        System.out.println("wrote " + kept.size() + " cases of " + (name.isEmpty() ? "(no service)" : name) + " to " + out
+        stdout.println("wrote " + kept.size() + " cases of " + (name.isEmpty() ? "(no service)" : name) + " to " + out
             + (calls.size() > kept.size() ? " (" + (calls.size() - kept.size()) + " calls to other services left out)" : "")
             + (recorder.skipped() > 0 ? " (" + recorder.skipped() + " calls could not be decoded)" : ""));
-        System.out.flush();
+        stdout.flush();
       } catch (IOException e) {
         err.println("polyglot: cannot write " + out + ": " + e.getMessage());
         err.flush();
