@@ -65,15 +65,29 @@ final class IdlCommand implements Runnable {
       } catch (IdlException e) {
         return loadFailed(spec, e);
       }
+      // Well-known protos (google/protobuf/*, google/api/*) are loaded from the classpath when
+      // imported; the summary counts only what the user's own files declare.
+      List<IdlFile> own = schema.files().stream().filter(f -> !isBuiltIn(f)).toList();
       for (ServiceDef s : schema.services()) {
         out.printf("service %s (%s): %d methods%n", s.qualifiedName(), s.idl().name().toLowerCase(java.util.Locale.ROOT), s.methods().size());
       }
-      long types = schema.structs().stream().filter(t -> t.kind() != dev.polyglot.idl.StructKind.ARGS && !t.mapEntry()).count()
-          + schema.enums().size();
-      out.printf("ok: %d files, %d services, %d types%n", schema.files().size(), schema.services().size(), types);
+      long types = 0;
+      for (IdlFile f : own) {
+        types += f.enums().size();
+        for (String name : f.structs()) {
+          var def = schema.struct(name);
+          if (def.isPresent() && def.get().kind() != dev.polyglot.idl.StructKind.ARGS && !def.get().mapEntry()) types++;
+        }
+      }
+      out.printf("ok: %d files, %d services, %d types%n", own.size(), schema.services().size(), types);
       out.flush();
       return 0;
     }
+  }
+
+  /** A file the proto loader supplied from the classpath rather than one of the user's. */
+  static boolean isBuiltIn(IdlFile f) {
+    return f.idl() == IdlKind.PROTO && f.path().startsWith("google/") && !Files.exists(Path.of(f.path()));
   }
 
   /**
