@@ -9,7 +9,7 @@ import dev.polyglot.conformance.reference.ThriftEncoding;
 import dev.polyglot.conformance.reference.ThriftTransport;
 import dev.polyglot.conformance.runner.RunReport;
 import dev.polyglot.conformance.runner.Target;
-import dev.polyglot.gateway.route.TranslatorFactory;
+import dev.polyglot.conformance.interop.InteropIdl;
 import dev.polyglot.idl.Schema;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -49,6 +49,14 @@ class StandardCasesDirectTest {
   }
 
   @Test
+  void everyStandardCasePassesAgainstTheGrpcReferenceBackendThroughTheBindings() throws Exception {
+    try (RunningBackend backend = ReferenceBackends.startGrpc(0)) {
+      Target target = Target.parse("grpc://127.0.0.1:" + backend.port());
+      assertAllPass(RunOptions.of(target).withTargetService(InteropIdl.PROTO_SERVICE));
+    }
+  }
+
+  @Test
   void theProtoViewCasesPassAgainstTheGrpcReferenceBackend() throws Exception {
     try (RunningBackend backend = ReferenceBackends.startGrpc(0)) {
       Target target = Target.parse("grpc://127.0.0.1:" + backend.port());
@@ -62,7 +70,7 @@ class StandardCasesDirectTest {
 
   private static void assertAllPass(RunOptions options, int expectedCount) throws Exception {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    RunReport report = ConformanceSuite.run(options, schema, TranslatorFactory.passThroughOnly(), new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    RunReport report = ConformanceSuite.run(options, schema, Bindings.FACTORY, new PrintStream(bytes, true, StandardCharsets.UTF_8));
     String out = bytes.toString(StandardCharsets.UTF_8);
     String[] lines = out.split("\n");
     assertEquals(expectedCount + " passed, 0 failed", lines[lines.length - 1], out);
