@@ -49,7 +49,8 @@ final class HttpTargetClient implements AutoCloseable {
       return new Outcome.Failure("internal", Optional.empty(),
           "HTTP " + response.statusCode() + " with a body that is not JSON: " + new String(response.body(), java.nio.charset.StandardCharsets.UTF_8), Optional.empty());
     }
-    if (response.statusCode() == 200) {
+    // 200 with the result; 202 with {} for a oneway method, answered once the call is sent.
+    if (response.statusCode() == 200 || response.statusCode() == 202) {
       return new Outcome.Success(voidResult ? Json.MAPPER.nullNode() : body);
     }
     String code = body.path("code").asText("unknown");
