@@ -43,6 +43,7 @@ class RecordAndCompareTest {
   private static RunningBackend thrift;
   private static PlantedBugBackend planted;
   private static Path protoRecording;
+  private static Path thriftRecording;
 
   @BeforeAll
   static void recordThroughTheGateway() throws Exception {
@@ -52,7 +53,7 @@ class RecordAndCompareTest {
     thrift = ReferenceBackends.startThrift(0, ThriftTransport.FRAMED, ThriftEncoding.BINARY);
     planted = new PlantedBugBackend();
     Path dir = Files.createTempDirectory("record");
-    RecordingFilter recorder = new RecordingFilter(Optional.of(InteropIdl.PROTO_SERVICE));
+    RecordingFilter recorder = new RecordingFilter(Optional.empty());
     try (InteropGateway gateway = InteropGateway.start(dir, "thrift", "grpc",
         "{protocol: thrift, endpoints: [\"127.0.0.1:" + thrift.port() + "\"]}",
         "{protocol: grpc, endpoints: [\"127.0.0.1:" + grpc.port() + "\"]}", Bindings.FACTORY, List.of(recorder))) {
@@ -60,11 +61,17 @@ class RecordAndCompareTest {
       try (var in = RecordAndCompareTest.class.getClassLoader().getResourceAsStream(StandardCases.PROTO_RESOURCE)) {
         Files.write(protoCases, in.readAllBytes());
       }
-      ConformanceSuite.run(RunOptions.of(gateway.target("grpc")).withCases(protoCases), schema, Bindings.FACTORY,
-          new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+      PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+      ConformanceSuite.run(RunOptions.of(gateway.target("grpc")).withCases(protoCases), schema, Bindings.FACTORY, quiet);
+      ConformanceSuite.run(RunOptions.of(gateway.target("thrift")).withThrift(ThriftTransport.FRAMED, ThriftEncoding.COMPACT), schema,
+          Bindings.FACTORY, quiet);
     }
     protoRecording = dir.resolve("recorded-proto.yaml");
-    CaseFileWriter.write(protoRecording, InteropIdl.PROTO_SERVICE, recorder.calls());
+    CaseFileWriter.write(protoRecording, InteropIdl.PROTO_SERVICE,
+        recorder.calls().stream().filter(c -> c.service().equals(InteropIdl.PROTO_SERVICE)).toList());
+    thriftRecording = dir.resolve("recorded-thrift.yaml");
+    CaseFileWriter.write(thriftRecording, InteropIdl.THRIFT_SERVICE,
+        recorder.calls().stream().filter(c -> c.service().equals(InteropIdl.THRIFT_SERVICE)).toList());
   }
 
   @AfterAll
@@ -109,6 +116,26 @@ class RecordAndCompareTest {
         "DIFF recorded/GetItem #2",
         "  at the result: primary error not_found ItemNotFound: no item with sku missing, candidate {\"sku\":\"missing\",\"quantity\":7,\"dims\":{\"widthCm\":10,\"heightCm\":20},\"tags\":[\"stock\"],\"origin\":\"warehouse\"}",
         "15 same, 3 different"), lines.stream().filter(l -> !l.startsWith("SAME ")).toList());
+  }
+
+  @Test
+  void aThriftRecordingReplaysOnTheGrpcRewriteWithoutDifferences() {
+    List<String> lines = compare(thriftRecording, "thrift://127.0.0.1:" + thrift.port(), "grpc://127.0.0.1:" + grpc.port(),
+        Optional.of("thrift://127.0.0.1:" + thrift.port()));
+    assertEquals(List.of("69 same, 0 different"), lines.stream().filter(l -> !l.startsWith("SAME ")).toList());
+  }
+
+  @Test
+  void aThriftRecordingReplayedOnThePlantedBugRewriteShowsExactlyThePlantedDifferences() {
+    List<String> lines = compare(thriftRecording, "thrift://127.0.0.1:" + thrift.port(), "grpc://127.0.0.1:" + planted.port(), Optional.empty());
+    assertEquals(List.of(
+        "DIFF recorded/echoI64 #7",
+        "  at the result: primary 9007199254740993, candidate 9007199254740994",
+        "DIFF recorded/echoEnum #2",
+        "  at the result: primary \"GOLD\", candidate \"SILVER\"",
+        "DIFF recorded/getItem #2",
+        "  at the result: primary error not_found ItemNotFound: no item with sku missing, candidate {\"sku\":\"missing\",\"quantity\":7,\"dims\":{\"width_cm\":10,\"height_cm\":20},\"tags\":[\"stock\"],\"origin\":\"warehouse\"}",
+        "66 same, 3 different"), lines.stream().filter(l -> !l.startsWith("SAME ")).toList());
   }
 
   static List<String> compare(Path cases, String primary, String candidate, Optional<String> secondary) {
