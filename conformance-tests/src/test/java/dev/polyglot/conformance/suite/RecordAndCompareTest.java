@@ -138,6 +138,33 @@ class RecordAndCompareTest {
         "66 same, 3 different"), lines.stream().filter(l -> !l.startsWith("SAME ")).toList());
   }
 
+  @Test
+  void fieldsWhereTwoCopiesOfTheOldBackendDisagreeAreNoiseNotDifferences(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    Path cases = dir.resolve("events.yaml");
+    Files.writeString(cases, String.join("\n",
+        "service: interop.Interop",
+        "cases:",
+        "  - {name: log, group: events, method: logEvent, request: {event: replayed}}",
+        "  - {name: list, group: events, method: loggedEvents}",
+        ""));
+    try (RunningBackend old = ReferenceBackends.startThrift(0, ThriftTransport.FRAMED, ThriftEncoding.BINARY);
+        RunningBackend oldCopy = ReferenceBackends.startThrift(0, ThriftTransport.FRAMED, ThriftEncoding.BINARY);
+        RunningBackend rewrite = ReferenceBackends.startGrpc(0)) {
+      // The primary has seen one event more than its copy and the candidate: its event list is "noise".
+      CallerView caller = CallerView.of(schema, InteropIdl.THRIFT_SERVICE);
+      try (TargetSession s = session(caller, "thrift://127.0.0.1:" + old.port())) {
+        s.call("logEvent", com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("event", "earlier"), TIMEOUT);
+      }
+      String primary = "thrift://127.0.0.1:" + old.port();
+      String candidate = "grpc://127.0.0.1:" + rewrite.port();
+      assertEquals(List.of("SAME events/log", "DIFF events/list", "  at [0]: primary \"earlier\", candidate \"replayed\"",
+          "  at [1]: primary \"replayed\", candidate (absent)", "1 same, 1 different"), compare(cases, primary, candidate, Optional.empty()));
+      // By now the primary also holds the first replay's event: [earlier, replayed, replayed] against [replayed].
+      assertEquals(List.of("SAME events/log", "SAME events/list (3 noisy fields ignored)", "2 same, 0 different"),
+          compare(cases, primary, candidate, Optional.of("thrift://127.0.0.1:" + oldCopy.port())));
+    }
+  }
+
   static List<String> compare(Path cases, String primary, String candidate, Optional<String> secondary) {
     CaseFile file = CaseFileParser.parse(cases);
     CallerView caller = CallerView.of(schema, file.service());
