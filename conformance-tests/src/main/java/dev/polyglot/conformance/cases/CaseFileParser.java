@@ -48,7 +48,9 @@ import java.util.Set;
  * <p>Stateless; thread-safe.
  */
 public final class CaseFileParser {
-  private static final YAMLFactory YAML = new YAMLFactory();
+  /** Recorded case files carry whole payloads (1 MiB and more, twice per case): far past SnakeYAML's 3 MiB default. */
+  private static final int MAX_CODE_POINTS = 512 * 1024 * 1024;
+  private static final YAMLFactory YAML = YAMLFactory.builder().loaderOptions(loaderOptions()).build();
   private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(false);
   private static final Set<String> TOP_KEYS = Set.of("service", "cases");
   private static final Set<String> CASE_KEYS =
@@ -58,6 +60,12 @@ public final class CaseFileParser {
   private static final long MAX_GENERATED_CHARS = 64L * 1024 * 1024;
 
   private CaseFileParser() {}
+
+  private static org.yaml.snakeyaml.LoaderOptions loaderOptions() {
+    org.yaml.snakeyaml.LoaderOptions options = new org.yaml.snakeyaml.LoaderOptions();
+    options.setCodePointLimit(MAX_CODE_POINTS);
+    return options;
+  }
 
   public static CaseFile parse(Path file) {
     try {

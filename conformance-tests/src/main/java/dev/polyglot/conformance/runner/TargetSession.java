@@ -3,6 +3,7 @@ package dev.polyglot.conformance.runner;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.polyglot.conformance.reference.ThriftEncoding;
 import dev.polyglot.conformance.reference.ThriftTransport;
+import dev.polyglot.adapters.thrift.common.ThriftErrorMapping;
 import dev.polyglot.gateway.call.Reply;
 import dev.polyglot.gateway.call.StatusException;
 import dev.polyglot.gateway.route.BridgeException;
@@ -15,6 +16,7 @@ import dev.polyglot.idl.ServiceDef;
 import dev.polyglot.idl.TypeRef;
 import dev.polyglot.translate.WireFormat;
 import dev.polyglot.translate.event.TranscodeException;
+import dev.polyglot.translate.status.ApplicationError;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -120,10 +122,22 @@ public final class TargetSession implements AutoCloseable {
     }
     Reply reply = client.call(caller.schema(), targetService, bridge.targetMethod, translated, timeout);
     try {
-      return caller.decodeReply(m, bridge.translator.translateReply(reply, callerFormat));
+      return caller.decodeReply(m, asThriftCallerSees(bridge.translator.translateReply(reply, callerFormat)));
     } catch (StatusException e) {
-      return caller.failure(e.status());
+      return caller.failure(asThriftCallerSees(Reply.error(e.status())).status());
     }
+  }
+
+  /**
+   * A Thrift caller cannot receive a status code: a failure other than a declared exception reaches it
+   * as a {@code TApplicationException}, whose type is all that is left of the code. Mapping through
+   * that type, as the gateway's Thrift listener does, compares what a Thrift client of the target
+   * would see, whichever protocol the target speaks.
+   */
+  private Reply asThriftCallerSees(Reply reply) {
+    if (!caller.isThrift() || reply.isOk() || reply.status().detail().isPresent()) return reply;
+    int type = ThriftErrorMapping.applicationExceptionType(reply.status().code());
+    return Reply.error(ApplicationError.of(ApplicationError.Type.forNumber(type), reply.status().message()).toStatus());
   }
 
   private byte[] encode(MethodDef m, JsonNode request, WireFormat format) {
