@@ -1,6 +1,5 @@
 package dev.polyglot.conformance.record;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
@@ -60,9 +59,5 @@ public final class CaseFileWriter {
     Path parent = file.toAbsolutePath().getParent();
     if (parent != null) Files.createDirectories(parent);
     Files.writeString(file, toYaml(service, calls), StandardCharsets.UTF_8);
-  }
-
-  static JsonNode tree(String yaml) throws IOException {
-    return YAML.readTree(yaml);
   }
 }

@@ -18,9 +18,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * file. It runs first in the pipeline, so it sees the call before translation and the reply after:
  * in the caller's own format, whatever the backend speaks.
  *
- * <p>Thread-safe. Decoding to JSON happens on the reply's thread, off the caller's path only in the
- * sense that the reply is passed on unchanged whatever happens here; a call that cannot be decoded
- * is counted in {@link #skipped()} rather than failing the caller.
+ * <p>Thread-safe. The reply is passed on unchanged whatever happens here: decoding runs when the
+ * reply completes, and a call that cannot be decoded is counted in {@link #skipped()} instead of
+ * failing the caller. Recording is for test and migration traffic, not for a hot production path.
  */
 public final class RecordingFilter implements CallFilter {
   private final Optional<String> service;

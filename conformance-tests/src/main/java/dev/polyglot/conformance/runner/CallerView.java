@@ -132,9 +132,7 @@ public final class CallerView {
   }
 
   private JsonNode json(String struct, WireFormat format, byte[] payload) {
-    if (format == WireFormat.THRIFT_JSON || format == WireFormat.PROTO_JSON) {
-      if (format == jsonFormat()) return Json.parse(payload);
-    }
+    if (format == jsonFormat()) return Json.parse(payload);
     return Json.parse(transcoder.transcode(plans.struct(struct), format, jsonFormat(), payload));
   }
 }

@@ -38,12 +38,13 @@ public final class ConformanceRunner {
   }
 
   private static Pattern glob(String pattern) {
-    StringBuilder re = new StringBuilder(pattern.contains("*") ? "" : ".*");
-    for (String part : pattern.split("\\*", -1)) {
-      if (re.length() > 0 && !re.toString().equals(".*")) re.append(".*");
-      re.append(Pattern.quote(part));
+    String glob = pattern.contains("*") ? pattern : "*" + pattern + "*";
+    StringBuilder re = new StringBuilder();
+    String[] parts = glob.split("\\*", -1);
+    for (int i = 0; i < parts.length; i++) {
+      if (i > 0) re.append(".*");
+      if (!parts[i].isEmpty()) re.append(Pattern.quote(parts[i]));
     }
-    if (!pattern.contains("*")) re.append(".*");
     return Pattern.compile(re.toString(), Pattern.CASE_INSENSITIVE);
   }
 
