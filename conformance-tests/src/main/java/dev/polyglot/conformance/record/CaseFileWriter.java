@@ -16,7 +16,8 @@ import java.util.Map;
 /**
  * Writes recorded calls as a case file that {@code conformance run} and {@code conformance compare}
  * read back: each call becomes a case named {@code <method> #<n>} in group {@code recorded}, whose
- * {@code expect} is the result, or whose {@code expect_error} is the failure with every part.
+ * {@code expect} is the result, or whose {@code expect_error} is the failure: a declared exception
+ * with its code, type, message and fields; an undeclared failure by its message alone.
  */
 public final class CaseFileWriter {
   private static final YAMLMapper YAML = YAMLMapper.builder().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).build();
@@ -42,7 +43,9 @@ public final class CaseFileWriter {
       } else {
         Outcome.Failure f = (Outcome.Failure) call.outcome();
         ObjectNode e = c.putObject("expect_error");
-        e.put("code", f.code());
+        // An undeclared failure's code depends on the protocol that carries it (a Thrift caller only
+        // sees a TApplicationException type), so only a declared exception's code is kept.
+        if (f.type().isPresent()) e.put("code", f.code());
         f.type().ifPresent(t -> e.put("type", f.simpleType()));
         e.put("message", f.message());
         f.fields().ifPresent(x -> e.set("fields", x));

@@ -165,6 +165,30 @@ class RecordAndCompareTest {
     }
   }
 
+  @Test
+  void callsOfHttpCallersAreRecordedInTheThriftViewAndReplayDirectly(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    RecordingFilter recorder = new RecordingFilter(Optional.of(InteropIdl.THRIFT_SERVICE));
+    try (InteropGateway gateway = InteropGateway.start(dir, "thrift", "grpc",
+        "{protocol: thrift, endpoints: [\"127.0.0.1:" + thrift.port() + "\"]}",
+        "{protocol: grpc, endpoints: [\"127.0.0.1:" + grpc.port() + "\"]}", Bindings.FACTORY, List.of(recorder))) {
+      ConformanceSuite.run(RunOptions.of(gateway.target("http")).withOnly("exceptions/*"), schema, Bindings.FACTORY,
+          new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    }
+    Path recorded = dir.resolve("http.yaml");
+    CaseFileWriter.write(recorded, InteropIdl.THRIFT_SERVICE, recorder.calls());
+    CaseFile file = CaseFileParser.parse(recorded);
+    assertEquals(List.of("getItem #1", "reserve #1", "reserve #2", "reserve #3", "reserve #4", "failUndeclared #1"),
+        file.cases().stream().map(c -> c.name()).toList());
+    assertEquals("60", file.cases().get(1).expect().orElseThrow().toString());
+    assertEquals("{\"message\":\"sku SKU-5: 101 requested, 100 available\",\"sku\":\"SKU-5\",\"available\":100,\"requested\":101}",
+        file.cases().get(3).expectError().orElseThrow().fields().orElseThrow().toString());
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ConformanceSuite.run(RunOptions.of(Target.parse("thrift://127.0.0.1:" + thrift.port())).withCases(recorded), schema, Bindings.FACTORY,
+        new PrintStream(out, true, StandardCharsets.UTF_8));
+    List<String> lines = Arrays.asList(out.toString(StandardCharsets.UTF_8).split("\n"));
+    assertEquals("6 passed, 0 failed", lines.get(lines.size() - 1), out.toString(StandardCharsets.UTF_8));
+  }
+
   static List<String> compare(Path cases, String primary, String candidate, Optional<String> secondary) {
     CaseFile file = CaseFileParser.parse(cases);
     CallerView caller = CallerView.of(schema, file.service());
