@@ -177,8 +177,8 @@ final class ConformanceCommand implements Runnable {
   }
 
   @Command(name = "record", mixinStandardHelpOptions = true,
-      description = {"Run the gateway from a gateway.yaml and record every call and reply, in the caller's view,",
-          "into a case file written when stopped (Ctrl-C)."})
+      description = {"Run the gateway from a gateway.yaml (its listeners and routes; no admin API) and record every call",
+          "and reply, in the caller's view, into a case file written when stopped (Ctrl-C)."})
   static final class Record implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
