@@ -155,6 +155,9 @@ class RecordAndCompareTest {
       try (TargetSession s = session(caller, "thrift://127.0.0.1:" + old.port())) {
         s.call("logEvent", com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("event", "earlier"), TIMEOUT);
       }
+      // Oneway: wait until the backend has it, so that the replayed event comes after it.
+      for (int i = 0; i < 200 && old.loggedEvents().isEmpty(); i++) Thread.sleep(10);
+      assertEquals(List.of("earlier"), old.loggedEvents());
       String primary = "thrift://127.0.0.1:" + old.port();
       String candidate = "grpc://127.0.0.1:" + rewrite.port();
       assertEquals(List.of("SAME events/log", "DIFF events/list", "  at [0]: primary \"earlier\", candidate \"replayed\"",

@@ -64,6 +64,15 @@ class StandardCasesDirectTest {
     }
   }
 
+  @Test
+  void theProtoViewCasesPassAgainstTheThriftReferenceBackendThroughTheBindings() throws Exception {
+    try (RunningBackend backend = ReferenceBackends.startThrift(0, ThriftTransport.FRAMED, ThriftEncoding.COMPACT)) {
+      Target target = Target.parse("thrift://127.0.0.1:" + backend.port());
+      assertAllPass(RunOptions.of(target).withCases(protoCases).withTargetService(InteropIdl.THRIFT_SERVICE)
+          .withThrift(ThriftTransport.FRAMED, ThriftEncoding.COMPACT), StandardCases.loadProto().cases().size());
+    }
+  }
+
   private static void assertAllPass(RunOptions options) throws Exception {
     assertAllPass(options, caseCount);
   }
