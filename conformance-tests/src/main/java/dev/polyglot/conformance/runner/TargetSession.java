@@ -110,7 +110,7 @@ public final class TargetSession implements AutoCloseable {
     }
     if (targetService == caller.service()) {
       Reply reply = client.call(caller.schema(), targetService, m, encode(m, request, client.format()), timeout);
-      return caller.decodeReply(m, reply);
+      return decode(m, reply);
     }
     Bridge bridge = bridge(m);
     WireFormat callerFormat = caller.isThrift() ? (client.format() == WireFormat.PROTOBUF ? WireFormat.THRIFT_BINARY : client.format()) : WireFormat.PROTOBUF;
@@ -122,7 +122,7 @@ public final class TargetSession implements AutoCloseable {
     }
     Reply reply = client.call(caller.schema(), targetService, bridge.targetMethod, translated, timeout);
     try {
-      return caller.decodeReply(m, asThriftCallerSees(bridge.translator.translateReply(reply, callerFormat)));
+      return decode(m, asThriftCallerSees(bridge.translator.translateReply(reply, callerFormat)));
     } catch (StatusException e) {
       return caller.failure(asThriftCallerSees(Reply.error(e.status())).status());
     }
@@ -138,6 +138,15 @@ public final class TargetSession implements AutoCloseable {
     if (!caller.isThrift() || reply.isOk() || reply.status().detail().isPresent()) return reply;
     int type = ThriftErrorMapping.applicationExceptionType(reply.status().code());
     return Reply.error(ApplicationError.of(ApplicationError.Type.forNumber(type), reply.status().message()).toStatus());
+  }
+
+  /** A reply that does not decode is the target's fault: a failed call, not a crashed run. */
+  private Outcome decode(MethodDef m, Reply reply) {
+    try {
+      return caller.decodeReply(m, reply);
+    } catch (TranscodeException | java.io.UncheckedIOException e) {
+      return new Outcome.Failure("internal", Optional.empty(), "the reply of " + m.name() + " does not decode: " + e.getMessage(), Optional.empty());
+    }
   }
 
   private byte[] encode(MethodDef m, JsonNode request, WireFormat format) {
