@@ -116,7 +116,7 @@ final class ConformanceCommand implements Runnable {
     Path report;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
       CommandLine cl = spec.commandLine();
       Target t = target(cl, target);
       RunOptions run = new RunOptions(t, options.idl, Optional.ofNullable(options.cases), Optional.ofNullable(options.targetService),
@@ -133,6 +133,8 @@ final class ConformanceCommand implements Runnable {
         return r.allPassed() ? 0 : 1;
       } catch (CaseFileException e) {
         return fail(err, e.getMessage());
+      } catch (IOException e) {
+        return fail(err, "polyglot: cannot write the report " + report + ": " + e.getMessage());
       } catch (IllegalArgumentException e) {
         throw new CommandLine.ParameterException(cl, e.getMessage());
       }

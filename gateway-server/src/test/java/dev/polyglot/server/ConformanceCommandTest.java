@@ -152,6 +152,15 @@ class ConformanceCommandTest {
   }
 
   @Test
+  void aCaseFileOfAServiceNoIdlDeclaresExitsOne(@TempDir Path dir) throws Exception {
+    Path cases = dir.resolve("other.yaml");
+    Files.writeString(cases, "service: billing.Billing\ncases:\n  - {name: x, method: charge}\n");
+    Run r = run("run", "--target", thriftTarget(), "--cases", cases.toString());
+    assertEquals(1, r.exit());
+    assertEquals(cases + ": service: unknown service billing.Billing (loaded: interop.Interop, polyglot.interop.v1.InteropService)", r.err().strip());
+  }
+
+  @Test
   void serveRunsAReferenceBackendUntilStopped() throws Exception {
     StringWriter out = new StringWriter();
     AtomicInteger exit = new AtomicInteger(-1);

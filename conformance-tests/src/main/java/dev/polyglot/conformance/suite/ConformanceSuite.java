@@ -1,6 +1,7 @@
 package dev.polyglot.conformance.suite;
 
 import dev.polyglot.conformance.cases.CaseFile;
+import dev.polyglot.conformance.cases.CaseFileException;
 import dev.polyglot.conformance.cases.CaseFileParser;
 import dev.polyglot.conformance.cases.StandardCases;
 import dev.polyglot.conformance.interop.InteropIdl;
@@ -48,10 +49,16 @@ public final class ConformanceSuite {
    *
    * @param translators the method bindings, for {@code --target-service}
    * @throws IllegalArgumentException for options that cannot work together (a message for the user)
+   * @throws CaseFileException when the case file is broken or names a service no IDL declares
    */
   public static RunReport run(RunOptions options, Schema schema, TranslatorFactory translators, PrintStream out) throws IOException {
     CaseFile file = cases(options.cases());
-    CallerView caller = CallerView.of(schema, file.service());
+    CallerView caller;
+    try {
+      caller = CallerView.of(schema, file.service());
+    } catch (IllegalArgumentException e) {
+      throw new CaseFileException(List.of(file.source() + ": service: " + e.getMessage()));
+    }
     try (TargetSession session = TargetSession.open(options.target(), caller, options.targetService(), options.transport(),
         options.encoding(), translators)) {
       RunReport report = ConformanceRunner.of(session, options.timeout(), options.only()).run(file, out);
