@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Polyglot Gateway: bridges REST/JSON, Thrift and gRPC callers to Thrift and gRPC backends, from IDLs loaded at run time.",
-    subcommands = {RunCommand.class, DemoCommand.class, RoutesCommand.class, IdlCommand.class, TranscodeCommand.class,
+    subcommands = {RunCommand.class, DemoCommand.class, RoutesCommand.class, IdlCommand.class, TranscodeCommand.class, ConformanceCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
