@@ -248,14 +248,15 @@ abstract class PassThroughSuite {
         int seqid = 500 + i;
         seqids.add(pool.submit(() -> {
           try (ThriftTestClient client = connect(style)) {
-            return client.call("sleep", seqid, Args.i32(1, 300)).header().seqid;
+            return client.call("sleep", seqid, Args.i32(1, 1500)).header().seqid;
           }
         }));
       }
-      for (int i = 0; i < callers; i++) assertEquals(500 + i, seqids.get(i).get(10, TimeUnit.SECONDS));
+      for (int i = 0; i < callers; i++) assertEquals(500 + i, seqids.get(i).get(30, TimeUnit.SECONDS));
       long millis = (System.nanoTime() - start) / 1_000_000;
-      // Eight 300 ms calls one after another would take 2.4 s.
-      assertTrue(millis < 2000, "took " + millis + "ms");
+      // Eight 1.5 s calls one after another would take 12 s; served concurrently they take about 1.5 s.
+      // The margin is wide because this machine's two cores may be busy with other builds.
+      assertTrue(millis < 6000, "took " + millis + "ms");
     } finally {
       pool.shutdownNow();
     }
@@ -263,15 +264,13 @@ abstract class PassThroughSuite {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("callers")
-  void aCallerInTheOtherEncodingIsToldTheRouteCannotTranslate(CallerStyle style) throws Exception {
+  void aCallerInTheOtherEncodingIsTranslatedToTheBackendsEncoding(CallerStyle style) throws Exception {
     ThriftEncoding other = backendEncoding == ThriftEncoding.BINARY ? ThriftEncoding.COMPACT : ThriftEncoding.BINARY;
     try (ThriftTestClient client = connect(CallerStyle.of(style.transport(), other))) {
       Answer a = client.call("echo", 71, Args.string(1, "x"));
       assertEquals(71, a.header().seqid);
-      assertEquals(TApplicationException.UNKNOWN_METHOD, a.error().getType());
-      String from = other == ThriftEncoding.BINARY ? "THRIFT_BINARY" : "THRIFT_COMPACT";
-      String to = backendEncoding == ThriftEncoding.BINARY ? "THRIFT_BINARY" : "THRIFT_COMPACT";
-      assertEquals("translation from " + from + " to " + to + " is not available on this route", a.error().getMessage());
+      assertEquals(TMessageType.REPLY, a.header().type);
+      assertEquals("x", text(a.success()));
     }
   }
 }
