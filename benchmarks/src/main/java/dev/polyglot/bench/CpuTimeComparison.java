@@ -18,10 +18,12 @@ import java.util.List;
  *
  * <p>Each pair: the benchmark states are set up exactly as JMH does (so the same equivalence checks
  * run), both methods are warmed for {@code warmupSeconds}, then {@code rounds} rounds each time a
- * batch of ours and a batch of the baseline; the median CPU ns/op of each is printed with the ratio.
+ * batch of ours and a batch of the baseline (about 20 ms of CPU each). Printed: the median CPU ns/op
+ * of each side, and the median over the rounds of the per-round ratio (baseline / ours), which pairs
+ * two adjacent batches and so cancels slow drifts in what the neighbours do to caches and cores.
  *
  * <pre>
- * java -cp benchmarks/target/benchmarks.jar dev.polyglot.bench.CpuTimeComparison [warmupSeconds] [rounds]
+ * java -cp benchmarks/target/benchmarks.jar dev.polyglot.bench.CpuTimeComparison [warmupSeconds=3] [rounds=41]
  * </pre>
  */
 public final class CpuTimeComparison {
@@ -38,8 +40,8 @@ public final class CpuTimeComparison {
   private record Pair(String label, String size, Op ours, Op baseline) {}
 
   public static void main(String[] args) throws Exception {
-    double warmupSeconds = args.length > 0 ? Double.parseDouble(args[0]) : 4;
-    int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 15;
+    double warmupSeconds = args.length > 0 ? Double.parseDouble(args[0]) : 3;
+    int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 41;
     List<Pair> pairs = new ArrayList<>();
     for (String size : new String[] {"SMALL", "ORDER", "LARGE"}) {
       ProtoJsonBenchmark json = new ProtoJsonBenchmark();
@@ -52,26 +54,29 @@ public final class CpuTimeComparison {
       thrift.setUp();
       pairs.add(new Pair("Thrift binary → protobuf", size, thrift::transcoder, thrift::libthriftTreeThenDynamicMessage));
     }
-    System.out.printf("%n%-26s %-6s %14s %14s %7s%n", "pair", "size", "ours CPU ns/op", "base CPU ns/op", "ratio");
+    System.out.printf("%n%-26s %-6s %14s %14s %13s %13s%n", "pair", "size", "ours CPU ns/op", "base CPU ns/op", "ratio of med.", "median ratio");
     for (Pair p : pairs) {
       int batch = warm(p, warmupSeconds);
       long[] ours = new long[rounds];
       long[] base = new long[rounds];
+      double[] ratios = new double[rounds];
       for (int r = 0; r < rounds; r++) {
         ours[r] = cpuNanosPerOp(p.ours, batch);
         base[r] = cpuNanosPerOp(p.baseline, batch);
+        ratios[r] = (double) base[r] / Math.max(1, ours[r]);
       }
       Arrays.sort(ours);
       Arrays.sort(base);
+      Arrays.sort(ratios);
       long o = ours[rounds / 2];
       long b = base[rounds / 2];
-      System.out.printf("%-26s %-6s %,14d %,14d %6.1f×%n", p.label, p.size, o, b, (double) b / o);
+      System.out.printf("%-26s %-6s %,14d %,14d %12.1f× %12.1f×%n", p.label, p.size, o, b, (double) b / o, ratios[rounds / 2]);
     }
     System.out.printf("(checksum %d; load average %.2f on %d CPUs)%n", checksum,
         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), Runtime.getRuntime().availableProcessors());
   }
 
-  /** Runs both sides for the warm-up time; returns a batch size of about 100 ms of the baseline's CPU. */
+  /** Runs both sides for the warm-up time; returns a batch size of about 20 ms of the baseline's CPU. */
   private static int warm(Pair p, double seconds) throws Exception {
     long until = System.nanoTime() + (long) (seconds * 1e9);
     while (System.nanoTime() < until) {
@@ -79,7 +84,7 @@ public final class CpuTimeComparison {
       cpuNanosPerOp(p.baseline, 50);
     }
     long perOp = Math.max(1, cpuNanosPerOp(p.baseline, 200));
-    return (int) Math.max(50, Math.min(1_000_000, 100_000_000L / perOp));
+    return (int) Math.max(20, Math.min(1_000_000, 20_000_000L / perOp));
   }
 
   private static long cpuNanosPerOp(Op op, int batch) throws Exception {
