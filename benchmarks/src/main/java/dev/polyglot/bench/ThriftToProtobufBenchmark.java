@@ -41,14 +41,18 @@ import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * Thrift binary → protobuf for one order message ({@code bench/order.thrift}: an id, a customer, 10
- * line items with nested dimensions, 5 string attributes, 4 tags, 20 related ids and a 64-byte
- * signature; about 900 bytes of Thrift binary), measured two ways on the same bytes:
+ * Thrift binary → protobuf for the order message ({@code bench/order.thrift} and its protobuf twin
+ * {@code bench/order.proto}, same field numbers) in the three sizes of {@link OrderWorkload.Size}
+ * ({@link #size}: {@code SMALL} id, timestamp, customer, total and status, 127 B of Thrift binary;
+ * {@code ORDER} with 10 line items with nested dimensions, 5 string attributes, 4 tags, 20 related
+ * ids and a 64-byte signature, 1,225 B; {@code LARGE} the same with 140 line items, 10,221 B),
+ * measured two ways on the same bytes:
  *
  * <ul>
  *   <li>{@link #transcoder}: our streaming {@link ThriftReader} driving a {@link ProtobufWriter}
@@ -58,7 +62,8 @@ import org.openjdk.jmh.annotations.State;
  *       number, then serialized.
  * </ul>
  *
- * The setup checks that both produce identical bytes. Run (from the repository root):
+ * The setup checks that both produce identical bytes, equal to protobuf-java's encoding of the same
+ * order built independently ({@link OrderWorkload#order}). Run (from the repository root):
  *
  * <pre>
  * mvn -q -Pbench -pl benchmarks -am package -DskipTests
@@ -69,6 +74,9 @@ import org.openjdk.jmh.annotations.State;
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class ThriftToProtobufBenchmark {
+  @Param({"SMALL", "ORDER", "LARGE"})
+  public String size;
+
   private byte[] thriftBinary;
   private StructPlan orderPlan;
   private Descriptor orderDescriptor;
@@ -89,12 +97,16 @@ public class ThriftToProtobufBenchmark {
       }
     }
     orderDescriptor = file.findMessageTypeByName("Order");
-    thriftBinary = sampleOrder();
+    OrderWorkload.Size workload = OrderWorkload.Size.valueOf(size);
+    thriftBinary = sampleOrder(workload);
     reader = ThriftReader.binary(Limits.DEFAULT);
     writer = ProtobufWriter.create();
     byte[] ours = transcoder();
     byte[] theirs = libthriftTreeThenDynamicMessage();
-    if (!Arrays.equals(ours, theirs)) throw new IllegalStateException("the two paths disagree");
+    if (!Arrays.equals(ours, theirs)) throw new IllegalStateException(size + ": the two paths disagree");
+    byte[] expected = OrderWorkload.load().order(workload).toByteArray();
+    if (!Arrays.equals(ours, expected)) throw new IllegalStateException(size + ": both paths differ from protobuf-java's encoding of the order");
+    System.out.printf("%n%s: %d B Thrift binary, %d B protobuf; both paths agree%n", size, thriftBinary.length, ours.length);
   }
 
   private static Path copy(String name, Path dir) throws Exception {
@@ -221,7 +233,8 @@ public class ThriftToProtobufBenchmark {
 
   // ---- the workload ----
 
-  private static byte[] sampleOrder() throws TException {
+  /** The order of {@code size} written field by field with libthrift, as a Thrift client would. */
+  private static byte[] sampleOrder(OrderWorkload.Size size) throws TException {
     TMemoryBuffer buf = new TMemoryBuffer(1024);
     TProtocol p = new TBinaryProtocol(buf);
     p.writeStructBegin(new TStruct("Order"));
@@ -239,9 +252,11 @@ public class ThriftToProtobufBenchmark {
     p.writeString("zoe@example.com");
     p.writeFieldStop();
     p.writeStructEnd();
-    p.writeFieldBegin(new TField("items", TType.LIST, (short) 4));
-    p.writeListBegin(new TList(TType.STRUCT, 10));
-    for (int i = 0; i < 10; i++) {
+    if (size.items > 0) {
+      p.writeFieldBegin(new TField("items", TType.LIST, (short) 4));
+      p.writeListBegin(new TList(TType.STRUCT, size.items));
+    }
+    for (int i = 0; i < size.items; i++) {
       p.writeStructBegin(new TStruct("LineItem"));
       p.writeFieldBegin(new TField("sku", TType.STRING, (short) 1));
       p.writeString("SKU-" + (100_000 + i * 7919));
@@ -262,6 +277,18 @@ public class ThriftToProtobufBenchmark {
       p.writeFieldStop();
       p.writeStructEnd();
     }
+    if (size.full) writeAttributesAndTags(p);
+    p.writeFieldBegin(new TField("total", TType.DOUBLE, (short) 7));
+    p.writeDouble(1234.56);
+    p.writeFieldBegin(new TField("status", TType.I32, (short) 8));
+    p.writeI32(2);
+    if (size.full) writeSignatureAndRelated(p);
+    p.writeFieldStop();
+    p.writeStructEnd();
+    return Arrays.copyOf(buf.getArray(), buf.length());
+  }
+
+  private static void writeAttributesAndTags(TProtocol p) throws TException {
     p.writeFieldBegin(new TField("attributes", TType.MAP, (short) 5));
     p.writeMapBegin(new TMap(TType.STRING, TType.STRING, 5));
     String[] keys = {"channel", "locale", "coupon", "gift", "warehouse"};
@@ -273,10 +300,9 @@ public class ThriftToProtobufBenchmark {
     p.writeFieldBegin(new TField("tags", TType.LIST, (short) 6));
     p.writeListBegin(new TList(TType.STRING, 4));
     for (String t : new String[] {"priority", "fragile", "eu", "repeat-customer"}) p.writeString(t);
-    p.writeFieldBegin(new TField("total", TType.DOUBLE, (short) 7));
-    p.writeDouble(1234.56);
-    p.writeFieldBegin(new TField("status", TType.I32, (short) 8));
-    p.writeI32(2);
+  }
+
+  private static void writeSignatureAndRelated(TProtocol p) throws TException {
     p.writeFieldBegin(new TField("signature", TType.STRING, (short) 9));
     byte[] sig = new byte[64];
     for (int i = 0; i < sig.length; i++) sig[i] = (byte) (i * 37);
@@ -284,8 +310,5 @@ public class ThriftToProtobufBenchmark {
     p.writeFieldBegin(new TField("related", TType.LIST, (short) 10));
     p.writeListBegin(new TList(TType.I64, 20));
     for (int i = 0; i < 20; i++) p.writeI64(1_000_000L * i + 17);
-    p.writeFieldStop();
-    p.writeStructEnd();
-    return Arrays.copyOf(buf.getArray(), buf.length());
   }
 }
