@@ -61,6 +61,8 @@ public final class JsonReader implements ValueSource {
     this.anyTypes = anyTypes;
     long stringChars = Math.min(Integer.MAX_VALUE, (long) limits.maxStringBytes() / 3 * 4 + 8);
     this.factory = JsonFactory.builder()
+        // Jackson's faster double parsing (same results, fewer cycles on long decimal fractions).
+        .enable(com.fasterxml.jackson.core.StreamReadFeature.USE_FAST_DOUBLE_PARSER)
         .streamReadConstraints(StreamReadConstraints.builder()
             .maxNestingDepth(limits.maxDepth() + 2)
             .maxStringLength((int) Math.max(stringChars, 1024))
@@ -316,6 +318,8 @@ public final class JsonReader implements ValueSource {
     switch (v) {
       case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
         d = p.getDoubleValue();
+        // The number's text is only needed to word an error: skip materializing it on the common path.
+        if (!Double.isInfinite(d) && t.scalar != dev.polyglot.idl.Scalar.FLOAT) return d;
         text = p.getText();
       }
       case VALUE_STRING -> {
