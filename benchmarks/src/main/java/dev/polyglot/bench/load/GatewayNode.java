@@ -9,6 +9,7 @@ import dev.polyglot.adapters.thrift.client.ThriftBackendFactory;
 import dev.polyglot.adapters.thrift.server.ThriftListener;
 import dev.polyglot.gateway.Gateway;
 import dev.polyglot.gateway.Listener;
+import dev.polyglot.gateway.cache.CacheStats;
 import dev.polyglot.gateway.config.BackendConfig;
 import dev.polyglot.gateway.config.BackendProtocol;
 import dev.polyglot.gateway.config.GatewayConfig;
@@ -36,7 +37,7 @@ import java.util.Optional;
  *
  * <p>Usage: {@code GatewayNode <pass|cross|cache> <idl dir> <gRPC backend port> <Thrift backend port>}.
  * Prints {@code @@ready grpc=P thrift=P http=P} once listening, then answers each line on stdin:
- * {@code stats} with {@code @@stats <process cpu ns> <thread cpu ns> <allocated bytes>},
+ * {@code stats} with {@code @@stats <process cpu ns> <thread cpu ns> <allocated bytes> <cache hits> <cache misses>},
  * {@code quit} by stopping. Lines of the protocol start with {@code @@}; anything else on stdout is log.
  */
 public final class GatewayNode {
@@ -77,7 +78,8 @@ public final class GatewayNode {
         for (long c : threads.getThreadCpuTime(ids)) if (c > 0) cpu += c;
         long allocated = 0;
         for (long a : threads.getThreadAllocatedBytes(ids)) if (a > 0) allocated += a;
-        out.println("@@stats " + os.getProcessCpuTime() + " " + cpu + " " + allocated);
+        CacheStats cache = gateway.cache().stats();
+        out.println("@@stats " + os.getProcessCpuTime() + " " + cpu + " " + allocated + " " + cache.hits() + " " + cache.misses());
       } else if (line.equals("quit")) {
         break;
       }

@@ -20,18 +20,18 @@ import java.util.concurrent.TimeUnit;
  */
 final class GatewayNodeProcess implements AutoCloseable {
   /** Counters of the gateway JVM at one instant. */
-  record Stats(long processCpuNanos, long threadCpuNanos, long allocatedBytes) {
+  record Stats(long processCpuNanos, long threadCpuNanos, long allocatedBytes, long cacheHits, long cacheMisses) {
     Stats minus(Stats earlier) {
       return new Stats(processCpuNanos - earlier.processCpuNanos, threadCpuNanos - earlier.threadCpuNanos,
-          allocatedBytes - earlier.allocatedBytes);
+          allocatedBytes - earlier.allocatedBytes, cacheHits - earlier.cacheHits, cacheMisses - earlier.cacheMisses);
     }
 
     Stats plus(Stats other) {
       return new Stats(processCpuNanos + other.processCpuNanos, threadCpuNanos + other.threadCpuNanos,
-          allocatedBytes + other.allocatedBytes);
+          allocatedBytes + other.allocatedBytes, cacheHits + other.cacheHits, cacheMisses + other.cacheMisses);
     }
 
-    static final Stats ZERO = new Stats(0, 0, 0);
+    static final Stats ZERO = new Stats(0, 0, 0, 0, 0);
   }
 
   private final Process process;
@@ -105,7 +105,7 @@ final class GatewayNodeProcess implements AutoCloseable {
     String line = replies.poll(30, TimeUnit.SECONDS);
     if (line == null || !line.startsWith("stats ")) throw new IOException("no stats from the gateway (got: " + line + ")");
     String[] f = line.split(" ");
-    return new Stats(Long.parseLong(f[1]), Long.parseLong(f[2]), Long.parseLong(f[3]));
+    return new Stats(Long.parseLong(f[1]), Long.parseLong(f[2]), Long.parseLong(f[3]), Long.parseLong(f[4]), Long.parseLong(f[5]));
   }
 
   long pid() {

@@ -37,9 +37,8 @@ final class LoadDriver {
    * What one run measured. Latencies in nanoseconds.
    *
    * @param calls successful calls counted in the window
-   * @param totalCalls every successful call, warm-up and the verified call included (for per-call costs)
    */
-  record Result(long calls, long totalCalls, long errors, long elapsedNanos, Histogram latency, String firstError) {
+  record Result(long calls, long errors, long elapsedNanos, Histogram latency, String firstError) {
     double callsPerSecond() {
       return calls * 1e9 / elapsedNanos;
     }
@@ -53,21 +52,37 @@ final class LoadDriver {
     }
   }
 
+  /**
+   * Told, on the driver's own thread, when the measured window starts and ends (to within a
+   * millisecond or so), so that costs read outside the load generator cover the window only.
+   */
+  interface WindowProbe {
+    void windowStarts() throws Exception;
+
+    void windowEnds() throws Exception;
+  }
+
   /** Runs {@code inFlight} closed loops for warm-up then window. */
   static Result closedLoop(LoadTarget target, int inFlight, long warmupNanos, long windowNanos) throws Exception {
-    return run(target, inFlight, warmupNanos, windowNanos, 0);
+    return run(target, inFlight, warmupNanos, windowNanos, 0, null);
+  }
+
+  /** As {@link #closedLoop(LoadTarget, int, long, long)}, calling {@code probe} at the window's edges. */
+  static Result closedLoop(LoadTarget target, int inFlight, long warmupNanos, long windowNanos, WindowProbe probe)
+      throws Exception {
+    return run(target, inFlight, warmupNanos, windowNanos, 0, probe);
   }
 
   /** Runs at {@code callsPerSecond} with up to {@code threads} calls in flight. */
   static Result openLoop(LoadTarget target, double callsPerSecond, int threads, long warmupNanos, long windowNanos)
       throws Exception {
     if (!(callsPerSecond > 0)) throw new IllegalArgumentException("rate: " + callsPerSecond + " (expected: > 0)");
-    return run(target, threads, warmupNanos, windowNanos, (long) (1e9 / callsPerSecond));
+    return run(target, threads, warmupNanos, windowNanos, (long) (1e9 / callsPerSecond), null);
   }
 
   /** @param intervalNanos 0 for a closed loop, else the open loop's interval between intended starts */
-  private static Result run(LoadTarget target, int threads, long warmupNanos, long windowNanos, long intervalNanos)
-      throws Exception {
+  private static Result run(LoadTarget target, int threads, long warmupNanos, long windowNanos, long intervalNanos,
+      WindowProbe probe) throws Exception {
     List<LoadTarget.Slot> slots = new ArrayList<>(threads);
     try {
       for (int i = 0; i < threads; i++) slots.add(target.openSlot());
@@ -84,27 +99,36 @@ final class LoadDriver {
       ready.await();
       t0[0] = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(5);
       go.countDown();
+      if (probe != null) {
+        sleepUntil(t0[0] + warmupNanos);
+        probe.windowStarts();
+        sleepUntil(t0[0] + warmupNanos + windowNanos);
+        probe.windowEnds();
+      }
       Histogram all = new Histogram(MAX_LATENCY_NANOS, 2);
       long calls = 0;
       long errors = 0;
       long lastEnd = 0;
-      long total = 1;
       for (Worker w : workers) {
         w.thread.join();
         all.add(w.histogram);
         calls += w.calls;
         errors += w.errors;
         lastEnd = Math.max(lastEnd, w.lastEnd);
-        total += w.allCalls;
       }
       // An open loop that falls behind finishes its window's calls late: its achieved rate is
       // the calls over the time they really took, which shows the saturation.
       long elapsed = intervalNanos == 0 || lastEnd == 0 ? windowNanos : Math.max(windowNanos, lastEnd - (t0[0] + warmupNanos));
       Throwable e = firstError.get();
-      return new Result(calls, total, errors, elapsed, all, e == null ? null : e.getClass().getSimpleName() + ": " + e.getMessage());
+      return new Result(calls, errors, elapsed, all, e == null ? null : e.getClass().getSimpleName() + ": " + e.getMessage());
     } finally {
       for (LoadTarget.Slot s : slots) s.close();
     }
+  }
+
+  private static void sleepUntil(long deadline) throws InterruptedException {
+    long left;
+    while ((left = deadline - System.nanoTime()) > 0) TimeUnit.NANOSECONDS.sleep(left);
   }
 
   private static final class Worker implements Runnable {
@@ -123,7 +147,6 @@ final class LoadDriver {
     long calls;
     long errors;
     long lastEnd;
-    long allCalls;
 
     Worker(LoadTarget.Slot slot, int index, int stride, long intervalNanos, CountDownLatch ready, CountDownLatch go,
         long[] t0, long warmupNanos, long windowNanos, AtomicReference<Throwable> firstError) {
@@ -179,7 +202,6 @@ final class LoadDriver {
           if (++errors > 1000) break;
           continue;
         }
-        allCalls++;
         // Closed loop: throughput counts replies completed inside the window. Open loop: calls
         // intended inside it (a late reply still counts, with its full latency).
         boolean counted = intervalNanos == 0 ? end >= windowStart && end <= windowEnd : intended >= windowStart;

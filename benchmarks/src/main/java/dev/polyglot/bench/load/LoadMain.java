@@ -26,8 +26,8 @@ import java.util.concurrent.TimeUnit;
  * <ol>
  *   <li>R rounds of (direct, gateway), each a closed loop of {@code --in-flight} calls (64): warm-up,
  *       then a measured window. Throughput ratio = gateway / direct of the same round; median and
- *       range over the rounds. The gateway JVM's CPU time and allocated bytes are read before and
- *       after each gateway round and divided by the calls it served.
+ *       range over the rounds. The gateway JVM's CPU time and allocated bytes are read at the start
+ *       and end of each gateway round's window and divided by the calls completed in it.
  *   <li>1 call in flight, direct then gateway: added p50/p99 = gateway minus direct.
  *   <li>An open loop at half the median direct throughput, direct then gateway, latency measured from
  *       each call's intended start (coordinated omission corrected): added p50/p99.
@@ -130,10 +130,10 @@ public final class LoadMain {
         // The first round warms both paths longer: the JIT has not seen this payload yet.
         long warmup = r == 0 ? 2 * st.warmupNanos() : st.warmupNanos();
         LoadDriver.Result dr = LoadDriver.closedLoop(d, st.inFlight(), warmup, st.windowNanos());
-        GatewayNodeProcess.Stats before = gateway.stats();
-        LoadDriver.Result gr = LoadDriver.closedLoop(g, st.inFlight(), warmup, st.windowNanos());
-        used = used.plus(gateway.stats().minus(before));
-        gatewayCalls += gr.totalCalls();
+        WindowStats window = new WindowStats(gateway);
+        LoadDriver.Result gr = LoadDriver.closedLoop(g, st.inFlight(), warmup, st.windowNanos(), window);
+        used = used.plus(window.used());
+        gatewayCalls += gr.calls();
         direct[r] = dr.callsPerSecond();
         through[r] = gr.callsPerSecond();
         problem = firstProblem(problem, dr, "direct", gr, "gateway");
@@ -150,12 +150,40 @@ public final class LoadMain {
       System.out.printf("  at %,.0f/s: p50 %s → %s µs, p99 %s → %s µs (gateway achieved %,.0f/s)%n", half,
           us(dh.p50()), us(gh.p50()), us(dh.p99()), us(gh.p99()), gh.callsPerSecond());
       double calls = Math.max(1, gatewayCalls);
+      if (used.cacheHits() + used.cacheMisses() > 0) {
+        System.out.printf("  cache: %,d hits, %,d misses in the gateway windows%n", used.cacheHits(), used.cacheMisses());
+      }
       return new ScenarioResult(s, p, direct, through, d1, g1, half, dh, gh, gh.callsPerSecond(),
-          used.processCpuNanos() / calls, used.allocatedBytes() / calls, problem);
+          used.processCpuNanos() / calls, used.allocatedBytes() / calls, used, problem);
     } catch (Exception e) {
       System.out.printf("  FAILED: %s%n", e);
       String why = e.getClass().getSimpleName() + ": " + e.getMessage();
-      return new ScenarioResult(s, p, direct, through, null, null, 0, null, null, 0, 0, 0, why);
+      return new ScenarioResult(s, p, direct, through, null, null, 0, null, null, 0, 0, 0, used, why);
+    }
+  }
+
+  /** The gateway's counters at the window's start and end. */
+  private static final class WindowStats implements LoadDriver.WindowProbe {
+    private final GatewayNodeProcess gateway;
+    private GatewayNodeProcess.Stats start;
+    private GatewayNodeProcess.Stats end;
+
+    WindowStats(GatewayNodeProcess gateway) {
+      this.gateway = gateway;
+    }
+
+    @Override
+    public void windowStarts() throws Exception {
+      start = gateway.stats();
+    }
+
+    @Override
+    public void windowEnds() throws Exception {
+      end = gateway.stats();
+    }
+
+    GatewayNodeProcess.Stats used() {
+      return end.minus(start);
     }
   }
 

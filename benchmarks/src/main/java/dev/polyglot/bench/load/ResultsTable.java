@@ -48,6 +48,13 @@ final class ResultsTable {
           r.cpuNanosPerCall() / 1000, bytes(r.allocatedBytesPerCall()), r.scenario().target()));
     }
     for (ScenarioResult r : results) {
+      GatewayNodeProcess.Stats u = r.gatewayUsed();
+      if (u.cacheHits() + u.cacheMisses() > 0) {
+        b.append(String.format(Locale.ROOT, "%n%s, %s: %,d cache hits, %,d misses in the measured windows.",
+            r.scenario().label(), r.payload().label(), u.cacheHits(), u.cacheMisses()));
+      }
+    }
+    for (ScenarioResult r : results) {
       if (r.problem() != null && r.directOne() != null) {
         b.append("\n").append(r.scenario().label()).append(", ").append(r.payload().label()).append(": ").append(r.problem());
       }

@@ -11,6 +11,7 @@ import java.util.Arrays;
  * @param gatewayHalfAchieved the rate the gateway leg really achieved at {@code halfRate}
  * @param cpuNanosPerCall the gateway JVM's CPU time over the gateway's throughput rounds, per call
  * @param allocatedBytesPerCall bytes allocated by the gateway's threads over those rounds, per call
+ * @param gatewayUsed the gateway's counters over the throughput windows (CPU, allocation, cache)
  * @param problem the first failure seen, or null
  */
 record ScenarioResult(
@@ -26,6 +27,7 @@ record ScenarioResult(
     double gatewayHalfAchieved,
     double cpuNanosPerCall,
     double allocatedBytesPerCall,
+    GatewayNodeProcess.Stats gatewayUsed,
     String problem) {
 
   double[] ratios() {
