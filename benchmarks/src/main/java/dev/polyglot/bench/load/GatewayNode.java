@@ -41,6 +41,9 @@ import java.util.Optional;
  * {@code quit} by stopping. Lines of the protocol start with {@code @@}; anything else on stdout is log.
  */
 public final class GatewayNode {
+  /** System property of the child JVM overriding the Thrift backend's {@code pool_size} (default: the config default). */
+  static final String THRIFT_POOL_PROPERTY = "polyglot.bench.thriftPoolSize";
+
   private GatewayNode() {}
 
   /** Which routes the gateway serves; see {@link #routes}. */
@@ -91,7 +94,11 @@ public final class GatewayNode {
 
   static Gateway start(Mode mode, Path idlDir, int grpcPort, int thriftPort) throws java.io.IOException {
     BackendConfig grpc = BackendConfig.builder("grpc-backend", BackendProtocol.GRPC).endpoint("127.0.0.1", grpcPort).build();
-    BackendConfig thrift = BackendConfig.builder("thrift-backend", BackendProtocol.THRIFT).endpoint("127.0.0.1", thriftPort).build();
+    BackendConfig.Builder thriftBackend = BackendConfig.builder("thrift-backend", BackendProtocol.THRIFT).endpoint("127.0.0.1", thriftPort);
+    // The default pool size is what users get; the property lets a run show what a larger pool changes.
+    Integer pool = Integer.getInteger(THRIFT_POOL_PROPERTY);
+    if (pool != null) thriftBackend.poolSize(pool);
+    BackendConfig thrift = thriftBackend.build();
     GatewayConfig.Builder config = GatewayConfig.builder()
         .baseDirectory(idlDir)
         .idl(idlDir.resolve("interop.thrift"))

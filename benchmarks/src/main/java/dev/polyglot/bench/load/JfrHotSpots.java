@@ -16,7 +16,9 @@ import jdk.jfr.consumer.RecordingFile;
  * each attributed to its top frame and to the nearest {@code dev.polyglot} frame.
  *
  * <p>Record with {@code bench/run-load.sh --gateway-jvm='-XX:StartFlightRecording=filename=g.jfr,settings=profile' ...},
- * then {@code java -cp benchmarks/target/benchmarks.jar dev.polyglot.bench.load.JfrHotSpots g.jfr [top]}.
+ * then {@code java -cp benchmarks/target/benchmarks.jar dev.polyglot.bench.load.JfrHotSpots g.jfr [top] [skip seconds]};
+ * skipping the first seconds of the recording leaves the gateway's start-up (IDL loading, route
+ * compilation, JIT) out of the figures.
  */
 public final class JfrHotSpots {
   private static final String PROJECT = "dev.polyglot.";
@@ -25,10 +27,15 @@ public final class JfrHotSpots {
 
   public static void main(String[] args) throws Exception {
     if (args.length < 1) {
-      System.err.println("usage: JfrHotSpots <recording.jfr> [top (default 20)]");
+      System.err.println("usage: JfrHotSpots <recording.jfr> [top (default 20)] [skip seconds (default 0)]");
       System.exit(2);
     }
     int top = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+    long skipSeconds = args.length > 2 ? Long.parseLong(args[2]) : 0;
+    List<RecordedEvent> events = RecordingFile.readAllEvents(Path.of(args[0]));
+    java.time.Instant first = events.stream().map(RecordedEvent::getStartTime).min(java.util.Comparator.naturalOrder())
+        .orElse(java.time.Instant.EPOCH);
+    java.time.Instant from = first.plusSeconds(skipSeconds);
     Map<String, Long> self = new HashMap<>();
     Map<String, Long> projectInclusive = new HashMap<>();
     Map<String, Long> allocTop = new HashMap<>();
@@ -36,7 +43,8 @@ public final class JfrHotSpots {
     Map<String, Long> allocClass = new HashMap<>();
     long samples = 0;
     long allocated = 0;
-    for (RecordedEvent e : RecordingFile.readAllEvents(Path.of(args[0]))) {
+    for (RecordedEvent e : events) {
+      if (e.getStartTime().isBefore(from)) continue;
       String type = e.getEventType().getName();
       RecordedStackTrace st = e.getStackTrace();
       if (st == null || st.getFrames().isEmpty()) continue;

@@ -98,6 +98,7 @@ public final class LoadMain {
         Path log = logDir.resolve("gateway-" + mode.name().toLowerCase(Locale.ROOT) + ".log");
         System.out.printf("gateway (%s routes) starting; log in %s%n", mode, log);
         try (GatewayNodeProcess gateway = GatewayNodeProcess.start(mode, idlDir, grpc.port(), thrift.port(), gatewayJvm, log)) {
+          System.out.printf("gateway idle after %.1f s%n", gateway.awaitIdle(30));
           for (Scenario s : inMode) {
             for (Payload p : payloads) results.add(measure(s, p, backends, gateway, settings));
           }
