@@ -2,7 +2,7 @@
 # The load harness of issue 6: direct vs through-gateway calls for every scenario and payload, table
 # written into docs/BENCHMARKS.md. Run from anywhere; options are LoadMain's (--quick, --help, ...).
 #   bench/run-load.sh            # full run, about 10 minutes on 2 cores
-#   bench/run-load.sh --quick    # about 4 minutes, fewer and shorter rounds
+#   bench/run-load.sh --quick    # about 6 minutes, fewer and shorter rounds
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jar=benchmarks/target/benchmarks.jar

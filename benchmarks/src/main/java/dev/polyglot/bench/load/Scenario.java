@@ -34,6 +34,10 @@ enum Scenario {
     return label;
   }
 
+  Caller caller() {
+    return caller;
+  }
+
   GatewayNode.Mode mode() {
     return mode;
   }
