@@ -110,7 +110,8 @@ public final class LoadMain {
     String loadAfter = loadAverage();
     long seconds = Instant.now().getEpochSecond() - started.getEpochSecond();
     String table = ResultsTable.markdown(results, skipped, settings, quick,
-        started.truncatedTo(ChronoUnit.SECONDS).toString(), seconds, loadBefore, loadAfter, String.join(" ", gatewayJvm));
+        started.truncatedTo(ChronoUnit.SECONDS).toString(), seconds, loadBefore, loadAfter, String.join(" ", gatewayJvm),
+        ("bench/run-load.sh " + String.join(" ", args)).trim());
     System.out.println();
     System.out.println(table);
     if (doc != null) {

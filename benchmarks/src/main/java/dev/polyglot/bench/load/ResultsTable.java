@@ -19,8 +19,9 @@ final class ResultsTable {
   private ResultsTable() {}
 
   static String markdown(List<ScenarioResult> results, List<String> skipped, LoadMain.Settings st, boolean quick,
-      String startedUtc, long seconds, String loadBefore, String loadAfter, String gatewayJvm) {
+      String startedUtc, long seconds, String loadBefore, String loadAfter, String gatewayJvm, String command) {
     StringBuilder b = new StringBuilder();
+    b.append("Command: `").append(command).append("`\n\n");
     b.append(String.format(Locale.ROOT,
         "Run of %s UTC (%s mode, %d s): %d rounds × (direct, gateway), warm-up %d ms, window %d ms, %d in flight; "
             + "%d cores; load average %s before, %s after; gateway JVM `%s`; %s.%n%n",
