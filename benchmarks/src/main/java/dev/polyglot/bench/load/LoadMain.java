@@ -81,7 +81,7 @@ public final class LoadMain {
     List<ScenarioResult> results = new ArrayList<>();
     List<String> skipped = new ArrayList<>();
     Path idlDir = Files.createTempDirectory("polyglot-load-idl");
-    InteropIdl.copyTo(idlDir);
+    List<Path> idlFiles = InteropIdl.copyTo(idlDir);
     Path logDir = Files.createDirectories(Path.of("benchmarks/target/load"));
     try (RunningBackend grpc = ReferenceBackends.startGrpc(0);
         RunningBackend thrift = ReferenceBackends.startThrift(0, ThriftTransport.FRAMED, ThriftEncoding.BINARY);
@@ -107,6 +107,8 @@ public final class LoadMain {
         }
       }
     }
+    for (Path f : idlFiles) Files.deleteIfExists(f);
+    Files.deleteIfExists(idlDir);
     String loadAfter = loadAverage();
     long seconds = Instant.now().getEpochSecond() - started.getEpochSecond();
     String table = ResultsTable.markdown(results, skipped, settings, quick,
@@ -249,14 +251,24 @@ public final class LoadMain {
   }
 
   private static Set<Scenario> parseScenarios(String list) {
-    Set<Scenario> s = EnumSet.noneOf(Scenario.class);
-    for (String name : list.split(",")) s.add(Scenario.valueOf(name.trim().toUpperCase(Locale.ROOT)));
-    return s;
+    return parseNames("--scenarios", list, Scenario.class);
   }
 
   private static Set<Payload> parsePayloads(String list) {
-    Set<Payload> s = EnumSet.noneOf(Payload.class);
-    for (String name : list.split(",")) s.add(Payload.valueOf(name.trim().toUpperCase(Locale.ROOT)));
+    return parseNames("--payloads", list, Payload.class);
+  }
+
+  /** Exits with a usage message naming the bad name and the good ones. */
+  private static <E extends Enum<E>> Set<E> parseNames(String option, String list, Class<E> type) {
+    Set<E> s = EnumSet.noneOf(type);
+    for (String name : list.split(",")) {
+      try {
+        s.add(Enum.valueOf(type, name.trim().toUpperCase(Locale.ROOT)));
+      } catch (IllegalArgumentException e) {
+        System.err.printf("%s: %s (expected: some of %s, comma-separated)%n", option, name.trim(), EnumSet.allOf(type));
+        System.exit(2);
+      }
+    }
     return s;
   }
 }
