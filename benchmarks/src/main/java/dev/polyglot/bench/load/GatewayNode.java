@@ -19,6 +19,7 @@ import dev.polyglot.gateway.config.ListenersConfig;
 import dev.polyglot.gateway.config.RouteCacheConfig;
 import dev.polyglot.gateway.config.RouteConfig;
 import dev.polyglot.gateway.config.ThriftListenerConfig;
+import dev.polyglot.gateway.route.BindingTranslatorFactory;
 import dev.polyglot.gateway.route.TranslatorFactory;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -147,11 +148,11 @@ public final class GatewayNode {
   }
 
   /** Whether {@link #translators()} bridges different services and JSON; scenarios that need it are skipped otherwise. */
-  static final boolean TRANSLATES = false;
+  static final boolean TRANSLATES = true;
 
-  /** The translators the gateway runs with: pass-through only until the method binding is merged. */
+  /** The translators the gateway runs with: the translators' method bindings, as the command line installs them. */
   static TranslatorFactory translators() {
-    return TranslatorFactory.passThroughOnly();
+    return new BindingTranslatorFactory();
   }
 
   private static int port(Gateway gateway, String name) {
