@@ -136,7 +136,7 @@ public final class LoadMain {
       if (s.translates() && !GatewayNode.TRANSLATES || !callers.add(s.caller())) continue;
       for (Payload p : payloads) {
         try (LoadTarget d = s.direct(backends, p)) {
-          LoadDriver.closedLoop(d, st.inFlight(), 0, 2 * st.warmupNanos());
+          LoadDriver.closedLoop(d, st.inFlight(), 0, st.warmupNanos());
         }
       }
     }
@@ -150,7 +150,7 @@ public final class LoadMain {
     for (Scenario s : scenarios) {
       for (Payload p : payloads) {
         try (LoadTarget g = s.throughGateway(gateway, p)) {
-          LoadDriver.closedLoop(g, st.inFlight(), 0, 2 * st.warmupNanos());
+          LoadDriver.closedLoop(g, st.inFlight(), 0, st.warmupNanos());
         } catch (Exception e) {
           // measure() meets the same failure and reports it in the table.
           System.out.printf("warm-up of %s, %s failed: %s%n", s.label(), p.label(), e);
