@@ -1,0 +1,87 @@
+package dev.polyglot.conformance.e2e;
+
+import com.google.protobuf.Any;
+import dev.polyglot.interop.v1.Dimensions;
+import dev.polyglot.interop.v1.EchoMapRequest;
+import dev.polyglot.interop.v1.EchoMapResponse;
+import dev.polyglot.interop.v1.GetItemRequest;
+import dev.polyglot.interop.v1.InteropServiceGrpc;
+import dev.polyglot.interop.v1.Item;
+import dev.polyglot.interop.v1.ItemNotFound;
+import dev.polyglot.interop.v1.ReserveRequest;
+import dev.polyglot.interop.v1.ReserveResponse;
+import io.grpc.Server;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.protobuf.StatusProto;
+import io.grpc.stub.StreamObserver;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A gRPC backend of the interop service whose calls the cache tests count: getItem, reserve and
+ * echoMap only, every answer marked with the backend's name (the item's {@code description}, the
+ * reserve result's offset) so a test can tell which backend produced a cached reply. Thread-safe.
+ */
+final class CountingGrpcBackend extends InteropServiceGrpc.InteropServiceImplBase implements AutoCloseable {
+  final String name;
+  final AtomicInteger getItemCalls = new AtomicInteger();
+  final AtomicInteger reserveCalls = new AtomicInteger();
+  final AtomicInteger echoMapCalls = new AtomicInteger();
+  private final Server server;
+
+  private CountingGrpcBackend(String name) throws IOException {
+    this.name = name;
+    this.server = NettyServerBuilder.forAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
+        .addService(this).build().start();
+  }
+
+  static CountingGrpcBackend start(String name) throws IOException {
+    return new CountingGrpcBackend(name);
+  }
+
+  int port() {
+    return server.getPort();
+  }
+
+  /** The item getItem answers for {@code sku}. */
+  Item item(String sku) {
+    return Item.newBuilder().setSku(sku).setDescription("from " + name).setQuantity(7)
+        .setDims(Dimensions.newBuilder().setWidthCm(10).setHeightCm(20)).addTags("stock").setOrigin("warehouse").build();
+  }
+
+  @Override
+  public void getItem(GetItemRequest request, StreamObserver<Item> out) {
+    getItemCalls.incrementAndGet();
+    if (request.getSku().equals("missing")) {
+      ItemNotFound e = ItemNotFound.newBuilder().setMessage("no item with sku missing").setSku("missing").build();
+      out.onError(StatusProto.toStatusRuntimeException(com.google.rpc.Status.newBuilder()
+          .setCode(io.grpc.Status.Code.NOT_FOUND.value()).setMessage(e.getMessage()).addDetails(Any.pack(e)).build()));
+      return;
+    }
+    out.onNext(item(request.getSku()));
+    out.onCompleted();
+  }
+
+  @Override
+  public void reserve(ReserveRequest request, StreamObserver<ReserveResponse> out) {
+    reserveCalls.incrementAndGet();
+    out.onNext(ReserveResponse.newBuilder().setValue(100 - request.getQuantity()).build());
+    out.onCompleted();
+  }
+
+  @Override
+  public void echoMap(EchoMapRequest request, StreamObserver<EchoMapResponse> out) {
+    echoMapCalls.incrementAndGet();
+    out.onNext(EchoMapResponse.newBuilder().putAllValue(request.getValueMap()).build());
+    out.onCompleted();
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    server.shutdownNow();
+    server.awaitTermination(5, TimeUnit.SECONDS);
+  }
+}
