@@ -39,6 +39,11 @@ struct Account {
   2: required string email
 }
 
+struct Node {
+  1: string label
+  2: list<Node> children
+}
+
 union Selector {
   1: string sku
   2: i64 id
@@ -54,13 +59,17 @@ service Legacy {
   // Binds: a nested container against a one-field wrapper message.
   map<string, list<i64>> stock()
   oneway void touch(1: string sku)
+  // Binds: a struct result against a response message holding it in its only field.
+  Point origin()
+  // Binds: a recursive struct.
+  Node tree()
 
   void removeItem(1: string sku)
   void putParcel(1: Parcel parcel)
   map<Point, i64> heatmap()
   map<Status, i64> countByStatus()
   void tagGroups(1: list<list<string>> groups)
-  void register(1: Account account)
+  void enroll(1: Account account)
   i64 countItems()
   void ping()
   void setStatus(1: Status status)

@@ -47,6 +47,7 @@ struct Item {
   12: i8 flags
   13: i16 shelf
   14: optional bool fragile (note = "kept as a comment")
+  15: map<Unit, i32> countsByUnit
 }
 
 union Selector {
@@ -78,6 +79,7 @@ service Inventory extends Base {
   void putItem(1: Item item) throws (1: InvalidArgument invalid)
   oneway void touch(1: SkuList skus)
   Page find(1: Selector selector, 2: i32 pageSize = PAGE_SIZE, 3: optional string pageToken)
+      (http.post = "/v1/items:find", http.body = "selector", http.get = "/v1/items")
   i64 count()
   list<Item> listItems(1: Status status)
   StockByWarehouse stock(1: SkuList skus) throws (1: Unavailable unavailable)

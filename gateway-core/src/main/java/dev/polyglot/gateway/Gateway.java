@@ -8,6 +8,7 @@ import dev.polyglot.gateway.config.RouteConfig;
 import dev.polyglot.gateway.pipeline.CallDispatcher;
 import dev.polyglot.gateway.pipeline.CallFilter;
 import dev.polyglot.gateway.pipeline.CallPipeline;
+import dev.polyglot.gateway.route.BindingTranslatorFactory;
 import dev.polyglot.gateway.route.Compilation;
 import dev.polyglot.gateway.route.CompatibilityCheck;
 import dev.polyglot.gateway.route.CompiledRoute;
@@ -186,7 +187,7 @@ public final class Gateway implements AutoCloseable {
     private final List<BackendFactory> backendFactories = new ArrayList<>();
     private SchemaLoader schemaLoader = SchemaLoader.idlLoader();
     private CompatibilityCheck compatibilityCheck = CompatibilityCheck.idlRules();
-    private TranslatorFactory translatorFactory = TranslatorFactory.passThroughOnly();
+    private TranslatorFactory translatorFactory = new BindingTranslatorFactory();
     private LongSupplier cacheNanoTime;
 
     private Builder(GatewayConfig config) {

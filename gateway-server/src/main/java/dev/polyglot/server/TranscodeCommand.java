@@ -4,11 +4,18 @@ import dev.polyglot.idl.IdlException;
 import dev.polyglot.idl.IdlKind;
 import dev.polyglot.idl.IdlLoader;
 import dev.polyglot.idl.Schema;
+import dev.polyglot.idl.ServiceDef;
+import dev.polyglot.idl.compat.CompatProblem;
+import dev.polyglot.idl.compat.Compatibility;
+import dev.polyglot.idl.compat.CompatibilityReport;
+import dev.polyglot.idl.compat.MethodCorrespondence;
 import dev.polyglot.idl.StructDef;
 import dev.polyglot.idl.StructKind;
 import dev.polyglot.translate.Codecs;
 import dev.polyglot.translate.Transcoder;
 import dev.polyglot.translate.WireFormat;
+import dev.polyglot.translate.binding.BindingSchema;
+import dev.polyglot.translate.binding.MethodBinding;
 import dev.polyglot.translate.event.Limits;
 import dev.polyglot.translate.event.Plans;
 import dev.polyglot.translate.event.StructPlan;
@@ -58,7 +65,9 @@ import picocli.CommandLine.Option;
       "",
       "Examples:",
       "  echo '{\"sku\":\"A-1\"}' | polyglot transcode --idl warehouse.thrift --type warehouse.Item --from json --to thrift-binary --hex",
-      "  polyglot transcode --idl api.proto --type acme.v1.Item --from protobuf --to json --pretty < item.bin"
+      "  polyglot transcode --idl api.proto --type acme.v1.Item --from protobuf --to json --pretty < item.bin",
+      "  echo '{\"sku\":\"A-1\"}' | polyglot transcode --idl warehouse.thrift --idl warehouse.proto --caller warehouse.Warehouse \\",
+      "      --backend acme.warehouse.v1.WarehouseService --method getItem --request --from json --to protobuf --hex"
     })
 final class TranscodeCommand implements Callable<Integer> {
   private static final Limits LIMITS = Limits.DEFAULT;
@@ -115,7 +124,8 @@ final class TranscodeCommand implements Callable<Integer> {
     @Option(names = "--request", description = "Method binding: transcode a request, caller shape to backend shape.")
     boolean request;
 
-    @Option(names = "--reply", description = "Method binding: transcode a reply, backend shape to caller shape.")
+    @Option(names = "--reply", description = "Method binding: transcode a successful reply, backend shape to caller shape"
+        + " (a Thrift reply is the result struct; thrift-json toward a Thrift caller is the bare result value).")
     boolean reply;
   }
 
@@ -178,12 +188,7 @@ final class TranscodeCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
     boolean binding = caller != null || backend != null || method != null || direction != null;
-    if (binding) {
-      // MethodBinding is not in the translators module yet; the options are defined so scripts and
-      // help text are stable, and fail clearly until it lands.
-      return usage(err, "--caller/--backend/--method with --request or --reply is not supported yet: method bindings are not built"
-          + " (transcode one message with --type instead)");
-    }
+    if (binding) return callBinding(err);
     if (type == null) return usage(err, "missing --type (expected: the qualified name of a struct or message)");
 
     Schema schema;
@@ -232,16 +237,98 @@ final class TranscodeCommand implements Callable<Integer> {
     return 0;
   }
 
+  /**
+   * Method-binding mode: a request in the caller's shape to the backend's, or a successful reply
+   * back, through the same {@link MethodBinding} the gateway compiles for the route. {@code json}
+   * is the caller's dialect on the caller's side and the backend's on the backend's side.
+   */
+  private int callBinding(PrintWriter err) {
+    if (caller == null || backend == null || method == null || direction == null) {
+      return usage(err, "a method binding needs --caller, --backend, --method and one of --request or --reply");
+    }
+    if (type != null) return usage(err, "--type cannot be combined with --caller/--backend/--method (the method decides the types)");
+    Schema schema;
+    try {
+      schema = IdlLoader.withIncludePaths(includePaths).load(idl);
+    } catch (IdlException e) {
+      err.println(e.getMessage());
+      err.flush();
+      return 1;
+    }
+    ServiceDef callerService;
+    ServiceDef backendService;
+    try {
+      callerService = schema.requireService(caller);
+      backendService = schema.requireService(backend);
+    } catch (IllegalArgumentException e) {
+      return usage(err, e.getMessage());
+    }
+    CompatibilityReport report = Compatibility.check(schema, callerService, backendService);
+    MethodCorrespondence correspondence = report.method(method).orElse(null);
+    List<String> problems = new ArrayList<>();
+    for (CompatProblem p : report.errors()) {
+      if (p.path().equals(method) || p.path().startsWith(method + ".")) problems.add(p.toString());
+    }
+    if (correspondence == null && problems.isEmpty()) {
+      List<String> names = new ArrayList<>();
+      for (var m : callerService.methods()) names.add(m.name());
+      return usage(err, "--method " + method + ": no such method of " + callerService.qualifiedName() + " (expected one of: " + String.join(", ", names) + ")");
+    }
+    if (!problems.isEmpty()) {
+      err.println("error: " + callerService.qualifiedName() + "." + method + " cannot be bound to " + backendService.qualifiedName() + ":");
+      for (String p : problems) err.println("  " + p);
+      err.flush();
+      return 1;
+    }
+    MethodBinding binding;
+    try {
+      binding = MethodBinding.compile(BindingSchema.of(schema, LIMITS, this::codecs), correspondence);
+    } catch (IllegalArgumentException e) {
+      err.println("error: " + e.getMessage());
+      err.flush();
+      return 1;
+    }
+    boolean request = direction.request;
+    Format inFormat = from;
+    WireFormat source = from.wire(request ? callerService.idl() : backendService.idl());
+    WireFormat target = to.wire(request ? backendService.idl() : callerService.idl());
+    byte[] output;
+    try {
+      byte[] input = decodeText(readAll(in, LIMITS.maxMessageBytes()), inFormat);
+      output = request ? binding.translateRequest(input, source, target) : binding.translateReply(input, source, target);
+    } catch (IllegalArgumentException | TranscodeException e) {
+      err.println("error: " + e.getMessage());
+      err.flush();
+      return 1;
+    } catch (IOException e) {
+      err.println("error: cannot read stdin: " + e.getMessage());
+      err.flush();
+      return 1;
+    }
+    try {
+      writeOutput(output, to);
+    } catch (IOException e) {
+      err.println("error: cannot write stdout: " + e.getMessage());
+      err.flush();
+      return 1;
+    }
+    return 0;
+  }
+
   private Transcoder transcoder(Plans plans) {
+    return Transcoder.of(codecs(plans), LIMITS);
+  }
+
+  private Codecs codecs(Plans plans) {
     JsonOptions options = JsonOptions.DEFAULT.withPrettyPrint(pretty).withIgnoreUnknownFields(ignoreUnknownFields);
     AnyTypes anyTypes = AnyTypes.of(plans, LIMITS);
-    return Transcoder.of(Codecs.builder()
+    return Codecs.builder()
         .register(WireFormat.THRIFT_BINARY, ThriftCodecs.BINARY)
         .register(WireFormat.THRIFT_COMPACT, ThriftCodecs.COMPACT)
         .register(WireFormat.PROTOBUF, ProtobufCodec.INSTANCE)
         .register(WireFormat.THRIFT_JSON, JsonCodec.of(JsonDialect.THRIFT, options, anyTypes))
         .register(WireFormat.PROTO_JSON, JsonCodec.of(JsonDialect.PROTO, options, anyTypes))
-        .build(), LIMITS);
+        .build();
   }
 
   /** By qualified name, else by a simple name that exactly one struct or message has. */

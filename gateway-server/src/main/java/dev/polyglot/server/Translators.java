@@ -1,5 +1,6 @@
 package dev.polyglot.server;
 
+import dev.polyglot.gateway.route.BindingTranslatorFactory;
 import dev.polyglot.gateway.route.TranslatorFactory;
 
 /** The translator factory the command line installs: the translators' method bindings. */
@@ -7,6 +8,6 @@ final class Translators {
   private Translators() {}
 
   static TranslatorFactory factory() {
-    return TranslatorFactory.passThroughOnly();
+    return new BindingTranslatorFactory();
   }
 }

@@ -156,13 +156,50 @@ class TranscodeCommandTest {
         + "thrift-binary, thrift-compact, protobuf)", r.stderr().lines().findFirst().orElseThrow());
   }
 
+  private static final String INTEROP_THRIFT = "../conformance-tests/src/main/resources/idl/interop.thrift";
+  private static final String INTEROP_PROTO = "../conformance-tests/src/main/proto/polyglot/interop/v1/interop.proto";
+
+  private static Run bind(String stdin, String caller, String backend, String method, String direction, String from, String to, String... more) {
+    List<String> args = new ArrayList<>(List.of("--idl", INTEROP_THRIFT, "--idl", INTEROP_PROTO, "--caller", caller, "--backend", backend,
+        "--method", method, direction, "--from", from, "--to", to));
+    args.addAll(List.of(more));
+    return run(stdin, args.toArray(String[]::new));
+  }
+
   @Test
-  void methodBindingModeSaysItIsNotSupportedYet() {
-    Run r = run("{}", "--idl", idl("warehouse.thrift"), "--caller", "warehouse.Warehouse", "--backend", "acme.warehouse.v1.WarehouseService",
-        "--method", "getItem", "--request", "--from", "json", "--to", "protobuf");
+  void aThriftJsonRequestBecomesTheProtoBackendsRequest() {
+    Run r = bind("{\"sku\": \"A-1\"}", "interop.Interop", "polyglot.interop.v1.InteropService", "getItem", "--request", "json", "protobuf", "--hex");
+    assertEquals("", r.stderr());
+    assertEquals(0, r.exit());
+    assertEquals("0a03412d31\n", r.out());
+  }
+
+  @Test
+  void aProtobufReplyBecomesTheBareResultJsonOfTheThriftCaller() {
+    Run r = bind("0805", "interop.Interop", "polyglot.interop.v1.InteropService", "add", "--reply", "protobuf", "json", "--hex");
+    assertEquals(0, r.exit());
+    assertEquals("5\n", r.out());
+  }
+
+  @Test
+  void aProtoJsonRequestTooWideForTheThriftBackendExitsOneWithThePath() {
+    Run r = bind("{\"value\": 300}", "polyglot.interop.v1.InteropService", "interop.Interop", "EchoByte", "--request", "json", "thrift-binary", "--hex");
+    assertEquals(1, r.exit());
+    assertEquals("error: value: 300 is out of range (expected: an i8 between -128 and 127)\n", r.stderr());
+  }
+
+  @Test
+  void aProtoCallersRequestReachesThriftWithZeroValuesForAbsentFields() {
+    Run r = bind("{\"item\": {\"sku\": \"A\"}}", "polyglot.interop.v1.InteropService", "interop.Interop", "EchoItem", "--request", "json", "thrift-json");
+    assertEquals(0, r.exit());
+    assertEquals("{\"item\":{\"sku\":\"A\",\"quantity\":0,\"tags\":[],\"origin\":\"\"}}\n", r.out());
+  }
+
+  @Test
+  void methodBindingModeNeedsAllItsOptions() {
+    Run r = run("{}", "--idl", INTEROP_THRIFT, "--caller", "interop.Interop", "--request", "--from", "json", "--to", "protobuf");
     assertEquals(2, r.exit());
-    assertEquals("error: --caller/--backend/--method with --request or --reply is not supported yet: method bindings are not built"
-        + " (transcode one message with --type instead)\n", r.stderr());
+    assertEquals("error: a method binding needs --caller, --backend, --method and one of --request or --reply\n", r.stderr());
   }
 
   @Test

@@ -16,6 +16,7 @@ import dev.polyglot.gateway.config.ListenersConfig;
 import dev.polyglot.gateway.config.ThriftListenerConfig;
 import dev.polyglot.gateway.config.GatewayConfig;
 import dev.polyglot.gateway.config.GatewayConfigLoader;
+import dev.polyglot.gateway.route.BindingTranslatorFactory;
 import dev.polyglot.gateway.route.TranslatorFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -87,7 +88,7 @@ final class E2eGateway implements AutoCloseable {
 
   /** The translators the command line installs. */
   static TranslatorFactory translators() {
-    return TranslatorFactory.passThroughOnly();
+    return new BindingTranslatorFactory();
   }
 
   int httpPort() {

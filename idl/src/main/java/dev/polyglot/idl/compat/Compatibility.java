@@ -57,6 +57,10 @@ import java.util.Set;
  *       Thrift exception that a Thrift caller does not declare is a warning (it arrives as a
  *       TApplicationException).
  *   <li>A oneway backend method can serve a caller that expects nothing (void or an empty message).
+ *   <li>A Thrift enum map key corresponds to a proto {@code string} map key holding the value name
+ *       (proto map keys cannot be enums).
+ *   <li>Enum values match by name ignoring case and underscores, after dropping the enum's {@code
+ *       UPPER_SNAKE_} prefix ({@link NameRules#enumValueKey}).
  * </ul>
  *
  * <p>Stateless; {@link #check} is safe to call from any thread.
@@ -162,10 +166,6 @@ public final class Compatibility {
     private boolean streamingBridges(MethodDef cm, MethodDef bm, String path) {
       StreamingKind ck = cm.streaming();
       StreamingKind bk = bm.streaming();
-      if (backendIdl == IdlKind.THRIFT && ck != StreamingKind.UNARY) {
-        error(path, streamingWord(ck) + " method has no Thrift counterpart (Thrift methods are unary)");
-        return false;
-      }
       if (callerIdl == IdlKind.THRIFT && bk != StreamingKind.UNARY) {
         error(path, "backend method " + bm.name() + " is " + streamingWord(bk) + "; a Thrift caller can only make unary calls");
         return false;
@@ -272,34 +272,34 @@ public final class Compatibility {
           if (bf == null) for (FieldDef x : bm.exceptions()) if (!used.contains(x) && struct(named(x.type())).name().equals(ct.name())) { bf = x; break; }
           if (bf == null) for (FieldDef x : bm.exceptions()) if (!used.contains(x) && x.id() == cf.id()) { bf = x; break; }
           if (bf == null) {
-            out.add(new ExceptionCorrespondence(cf, ct, null, null, null, grpcCode(ct)));
+            out.add(new ExceptionCorrespondence(cf, ct, null, null, null, grpcCode(ct), messageField(ct)));
             continue;
           }
           used.add(bf);
           StructDef bt = struct(named(bf.type()));
           StructCorrespondence sc = structPair(ct, bt, path + "." + cf.name());
-          out.add(new ExceptionCorrespondence(cf, ct, bf, bt, sc, grpcCode(ct)));
+          out.add(new ExceptionCorrespondence(cf, ct, bf, bt, sc, grpcCode(ct), messageField(ct)));
         }
         for (FieldDef bf : bm.exceptions()) {
           if (used.contains(bf)) continue;
           StructDef bt = struct(named(bf.type()));
           warning(path + "." + bf.name(), "backend may throw " + bt.qualifiedName()
               + ", which the caller does not declare; it reaches the caller as a TApplicationException");
-          out.add(new ExceptionCorrespondence(null, null, bf, bt, null, grpcCode(bt)));
+          out.add(new ExceptionCorrespondence(null, null, bf, bt, null, grpcCode(bt), messageField(bt)));
         }
       } else if (callerIdl == IdlKind.THRIFT) {
         for (FieldDef cf : cm.exceptions()) {
           StructDef ct = struct(named(cf.type()));
           StructDef message = protoMessageNamed(ct.name(), backendService);
           StructCorrespondence sc = message == null ? null : structPair(ct, message, path + "." + cf.name());
-          out.add(new ExceptionCorrespondence(cf, ct, null, message, sc, grpcCode(ct)));
+          out.add(new ExceptionCorrespondence(cf, ct, null, message, sc, grpcCode(ct), messageField(ct)));
         }
       } else if (backendIdl == IdlKind.THRIFT) {
         for (FieldDef bf : bm.exceptions()) {
           StructDef bt = struct(named(bf.type()));
           StructDef message = protoMessageNamed(bt.name(), callerService);
           StructCorrespondence sc = message == null ? null : structPair(message, bt, path + "." + bf.name());
-          out.add(new ExceptionCorrespondence(null, message, bf, bt, sc, grpcCode(bt)));
+          out.add(new ExceptionCorrespondence(null, message, bf, bt, sc, grpcCode(bt), messageField(bt)));
         }
       }
       return out;
@@ -307,6 +307,13 @@ public final class Compatibility {
 
     private static String named(TypeRef t) {
       return ((TypeRef.Named) t).qualifiedName();
+    }
+
+    /** The field named {@code message}, else the first string field, else null. */
+    private static FieldDef messageField(StructDef exception) {
+      for (FieldDef f : exception.fields()) if (f.name().equals("message") && isString(f.type())) return f;
+      for (FieldDef f : exception.fields()) if (isString(f.type())) return f;
+      return null;
     }
 
     private static String grpcCode(StructDef exception) {
@@ -358,8 +365,13 @@ public final class Compatibility {
       if (c instanceof TypeRef.MapOf cm && b instanceof TypeRef.MapOf bm) {
         ValueCorrespondence key;
         String badKey = badProtoKey(cm, Side.CALLER, bm, Side.BACKEND);
-        if (badKey != null) {
-          error(path, "unmappable shape: " + badKey + " (proto map keys are integers, bool or string)");
+        if (cm.key() instanceof TypeRef.Named ck && ck.kind() == TypeRef.NamedKind.ENUM && isString(bm.key()) && backendIdl == IdlKind.PROTO) {
+          key = new ValueCorrespondence.EnumNameCorrespondence(Side.CALLER, schema.requireEnum(ck.qualifiedName()), cm.key(), bm.key());
+        } else if (bm.key() instanceof TypeRef.Named bk && bk.kind() == TypeRef.NamedKind.ENUM && isString(cm.key()) && callerIdl == IdlKind.PROTO) {
+          key = new ValueCorrespondence.EnumNameCorrespondence(Side.BACKEND, schema.requireEnum(bk.qualifiedName()), cm.key(), bm.key());
+        } else if (badKey != null) {
+          String hint = badKey.endsWith("an enum key") ? "; an enum key corresponds to a string key holding the value name" : "";
+          error(path, "unmappable shape: " + badKey + " (proto map keys are integers, bool or string" + hint + ")");
           key = new Unbridgeable(cm.key(), bm.key());
         } else {
           key = correspond(cm.key(), bm.key(), path + "{key}", true);
@@ -369,6 +381,10 @@ public final class Compatibility {
       }
       mismatch(c, b, path, inContainer);
       return new Unbridgeable(c, b);
+    }
+
+    private static boolean isString(TypeRef t) {
+      return t instanceof TypeRef.Base b && b.scalar() == Scalar.STRING;
     }
 
     private static TypeRef elementOf(TypeRef t) {

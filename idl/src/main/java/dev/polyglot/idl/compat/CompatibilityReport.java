@@ -128,6 +128,7 @@ public record CompatibilityReport(
       if (s.checkedTowardCaller()) return " (checked toward caller)";
     }
     if (v instanceof ValueCorrespondence.Unbridgeable) return " (unbridgeable)";
+    if (v instanceof ValueCorrespondence.EnumNameCorrespondence) return " (enum value names)";
     return "";
   }
 

@@ -15,6 +15,8 @@ import dev.polyglot.idl.StructDef;
  * @param backendType the backend's exception struct or same-named message, or null
  * @param fields the field correspondence when both types exist, else null
  * @param grpcCode the Thrift exception's {@code grpc.code} annotation, else {@code UNKNOWN}
+ * @param messageField the Thrift exception's field that becomes the status message: the field named
+ *     {@code message}, else its first string field; null when it has none
  */
 public record ExceptionCorrespondence(
     FieldDef callerField,
@@ -22,4 +24,5 @@ public record ExceptionCorrespondence(
     FieldDef backendField,
     StructDef backendType,
     StructCorrespondence fields,
-    String grpcCode) {}
+    String grpcCode,
+    FieldDef messageField) {}

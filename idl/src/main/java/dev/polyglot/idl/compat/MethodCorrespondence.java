@@ -2,6 +2,7 @@ package dev.polyglot.idl.compat;
 
 import dev.polyglot.idl.MethodDef;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A caller method bound to a backend method.
@@ -21,5 +22,20 @@ public record MethodCorrespondence(
 
   public MethodCorrespondence {
     exceptions = List.copyOf(exceptions);
+  }
+
+  /**
+   * The declared exception a gRPC status code stands for toward a Thrift caller: the one exception
+   * annotated with that {@code grpc.code}, when exactly one is (DESIGN.md, "Errors"); else empty,
+   * and the caller gets a {@code TApplicationException}.
+   */
+  public Optional<ExceptionCorrespondence> exceptionForCode(String grpcCode) {
+    ExceptionCorrespondence found = null;
+    for (ExceptionCorrespondence e : exceptions) {
+      if (!e.grpcCode().equals(grpcCode)) continue;
+      if (found != null) return Optional.empty();
+      found = e;
+    }
+    return Optional.ofNullable(found);
   }
 }

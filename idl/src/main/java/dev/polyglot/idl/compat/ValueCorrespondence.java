@@ -24,6 +24,7 @@ public sealed interface ValueCorrespondence
         ValueCorrespondence.SetCorrespondence,
         ValueCorrespondence.MapCorrespondence,
         ValueCorrespondence.WrapperCorrespondence,
+        ValueCorrespondence.EnumNameCorrespondence,
         ValueCorrespondence.Unbridgeable {
 
   TypeRef callerType();
@@ -109,6 +110,13 @@ public sealed interface ValueCorrespondence
       return wrapped == Side.BACKEND ? TypeRef.named(wrapper.qualifiedName(), TypeRef.NamedKind.STRUCT) : otherType;
     }
   }
+
+  /**
+   * A Thrift enum map key ↔ a proto {@code string} map key holding the Thrift value's name (proto
+   * map keys cannot be enums). Toward the enum side, a string that names no value fails the call
+   * with INVALID_ARGUMENT.
+   */
+  record EnumNameCorrespondence(Side enumSide, EnumDef enumType, TypeRef callerType, TypeRef backendType) implements ValueCorrespondence {}
 
   /** No correspondence; a {@link CompatProblem} says why. Present only in unbridgeable reports. */
   record Unbridgeable(TypeRef callerType, TypeRef backendType) implements ValueCorrespondence {}

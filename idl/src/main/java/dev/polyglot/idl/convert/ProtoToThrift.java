@@ -47,6 +47,8 @@ import java.util.Set;
  *       other well-known messages used (Timestamp, Duration, Any, FieldMask, Struct, ...) are written
  *       as structs with the same field names and numbers. Types of other imported files become
  *       {@code include "<stem>.thrift"} and {@code <stem>.Name}.
+ *   <li>Identifiers the Thrift compiler reserves ({@code from}, {@code end}, {@code list}, ...) get a
+ *       trailing underscore; they still correspond, as names match ignoring underscores.
  *   <li>Services: the request message's fields become the arguments (same ids and names);
  *       {@code google.protobuf.Empty} or an empty message as request means no arguments, as
  *       response means {@code void}; any other response message is the struct result. Method names
@@ -110,7 +112,32 @@ public final class ProtoToThrift {
     String scope = owner == null ? "" : owner.scope();
     String rest = !scope.isEmpty() && qualifiedName.startsWith(scope + ".") ? qualifiedName.substring(scope.length() + 1) : qualifiedName;
     if (qualifiedName.startsWith(WKT)) rest = qualifiedName.substring(WKT.length());
-    return rest.replace('.', '_');
+    return ident(rest.replace('.', '_'));
+  }
+
+  /**
+   * Words the Apache Thrift compiler refuses as identifiers: its own keywords and the words it
+   * reserves for target languages.
+   */
+  private static final Set<String> RESERVED = Set.of(
+      "include", "cpp_include", "namespace", "const", "typedef", "enum", "senum", "struct", "union", "exception",
+      "extends", "throws", "service", "required", "optional", "oneway", "async", "void", "bool", "byte", "i8", "i16",
+      "i32", "i64", "double", "string", "binary", "slist", "list", "map", "set", "uuid", "true", "false",
+      "xsd_all", "xsd_optional", "xsd_nillable", "xsd_attrs", "cpp_type",
+      "BEGIN", "END", "__CLASS__", "__DIR__", "__FILE__", "__FUNCTION__", "__LINE__", "__METHOD__", "__NAMESPACE__",
+      "abstract", "alias", "and", "args", "as", "assert", "begin", "break", "case", "catch", "class", "clone",
+      "continue", "declare", "def", "default", "del", "delete", "do", "dynamic", "elif", "else", "elseif", "elsif",
+      "end", "enddeclare", "endfor", "endforeach", "endif", "endswitch", "endwhile", "ensure", "except", "exec",
+      "finally", "float", "for", "foreach", "from", "function", "global", "goto", "if", "implements", "import", "in",
+      "inline", "instanceof", "interface", "is", "lambda", "module", "native", "new", "next", "nil", "not", "or",
+      "package", "pass", "public", "print", "private", "protected", "raise", "redo", "rescue", "retry", "register",
+      "return", "self", "sizeof", "static", "super", "switch", "synchronized", "then", "this", "throw", "transient",
+      "try", "undef", "unless", "unsigned", "until", "use", "var", "virtual", "volatile", "when", "while", "with",
+      "xor", "yield");
+
+  /** A reserved word gets a trailing underscore; names still correspond, as matching ignores underscores. */
+  private static String ident(String name) {
+    return RESERVED.contains(name) ? name + "_" : name;
   }
 
   private IdlFile ownerOf(String qualifiedName) {
@@ -173,7 +200,7 @@ public final class ProtoToThrift {
     Set<Integer> numbers = new HashSet<>();
     Set<String> names = new HashSet<>();
     for (EnumValueDef v : e.values()) {
-      String name = thriftEnumValue(e, v.name());
+      String name = ident(thriftEnumValue(e, v.name()));
       if (!numbers.add(v.number()) || !names.add(name)) {
         out.append("  // ").append(v.name()).append(" = ").append(v.number()).append(": an alias in proto\n");
         continue;
@@ -213,12 +240,21 @@ public final class ProtoToThrift {
         if (f.isRequired()) out.append("required ");
         else if (f.hasPresence() || wktWrapped(f.type()) != null) out.append("optional ");
       }
-      out.append(type(f.type())).append(' ').append(f.name());
-      if (f.defaultValue() != null && !(f.defaultValue() instanceof ConstValue.EnumRef)) out.append(" = ").append(ConstText.of(f.defaultValue()));
+      out.append(type(f.type())).append(' ').append(ident(f.name()));
+      if (f.defaultValue() != null) out.append(" = ").append(defaultValue(f.defaultValue()));
       if (!union && f.oneofIndex() >= 0) out.append(" // oneof ").append(s.oneofs().get(f.oneofIndex()).name());
       out.append('\n');
     }
     out.append("}\n\n");
+  }
+
+  /** A proto2 default in Thrift syntax; an enum value by its Thrift name ({@code Color.GREEN}). */
+  private String defaultValue(ConstValue v) {
+    if (v instanceof ConstValue.EnumRef ref) {
+      EnumDef e = schema.requireEnum(ref.enumName());
+      return typeName(e.qualifiedName()) + "." + ident(thriftEnumValue(e, ref.valueName()));
+    }
+    return ConstText.of(v);
   }
 
   private void dependencies(TypeRef t, StringBuilder out) {
@@ -249,7 +285,7 @@ public final class ProtoToThrift {
     }
     while (!pendingWkt.isEmpty()) struct(pendingWkt.poll(), out);
 
-    out.append("service ").append(s.name()).append(" {\n");
+    out.append("service ").append(ident(s.name())).append(" {\n");
     for (MethodDef m : s.methods()) {
       if (m.streaming() != StreamingKind.UNARY) {
         out.append("  // ").append(m.name()).append(": a ").append(m.streaming().name().toLowerCase(Locale.ROOT).replace('_', '-'))
@@ -257,10 +293,10 @@ public final class ProtoToThrift {
         continue;
       }
       TypeRef.Named response = (TypeRef.Named) m.response();
-      out.append("  ").append(isEmptyMessage(response) ? "void" : type(response)).append(' ').append(NameRules.lowerCamel(m.name())).append('(');
+      out.append("  ").append(isEmptyMessage(response) ? "void" : type(response)).append(' ').append(ident(NameRules.lowerCamel(m.name()))).append('(');
       if (!isEmptyMessage(m.request())) {
         List<String> args = new ArrayList<>();
-        for (FieldDef f : schema.requireStruct(m.request().qualifiedName()).fields()) args.add(f.id() + ": " + type(f.type()) + " " + f.name());
+        for (FieldDef f : schema.requireStruct(m.request().qualifiedName()).fields()) args.add(f.id() + ": " + type(f.type()) + " " + ident(f.name()));
         out.append(String.join(", ", args));
       }
       out.append(')');

@@ -4,6 +4,7 @@ import dev.polyglot.idl.ConstDef;
 import dev.polyglot.idl.EnumDef;
 import dev.polyglot.idl.EnumValueDef;
 import dev.polyglot.idl.FieldDef;
+import dev.polyglot.idl.HttpRule;
 import dev.polyglot.idl.IdlException;
 import dev.polyglot.idl.IdlFile;
 import dev.polyglot.idl.IdlKind;
@@ -23,6 +24,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -51,10 +53,12 @@ import java.util.Set;
  *       numbered 0 is renumbered after the highest (values correspond by name, not number).
  *   <li>Fields: names in lower_snake_case (they correspond ignoring case and underscores); Thrift
  *       {@code optional} scalars and enums become proto3 {@code optional}; defaults, typedefs,
- *       constants and annotations are kept as comments. uuid → string; i8/i16 → int32; set →
+ *       constants and annotations are kept as comments, except {@code http.*} method annotations,
+ *       which become the {@code google.api.http} option. uuid → string; i8/i16 → int32; set →
  *       repeated.
- *   <li>Not convertible (reported with the field's location): map keys that proto forbids (struct,
- *       enum, container, double, binary).
+ *   <li>An enum map key becomes a {@code string} key holding the value name. Not convertible
+ *       (reported with the field's location): other map keys that proto forbids (struct,
+ *       container, double, binary).
  * </ul>
  */
 public final class ThriftToProto {
@@ -69,6 +73,8 @@ public final class ThriftToProto {
   private final Map<String, String> wrappers = new LinkedHashMap<>();
   /** Request and response names per method, by declaring service: inherited methods reuse them. */
   private final Map<String, String[]> methodMessages = new HashMap<>();
+  /** Set while writing a {@code <Method>Response}: names the method in problems. */
+  private String resultOf;
 
   private ThriftToProto(Schema schema, IdlFile file) {
     this.schema = schema;
@@ -203,44 +209,52 @@ public final class ThriftToProto {
     if (f.isRequired()) notes.add("required in Thrift");
     if (f.type() instanceof TypeRef.Base b && b.scalar() == Scalar.UUID) notes.add("uuid, canonical text form");
     if (f.defaultValue() != null) notes.add("default " + ConstText.of(f.defaultValue()));
+    if (f.type() instanceof TypeRef.MapOf m && m.key() instanceof TypeRef.Named k && k.kind() == TypeRef.NamedKind.ENUM) {
+      notes.add("keys are " + simpleName(k.qualifiedName()) + " value names");
+    }
     if (!notes.isEmpty()) out.append(" // ").append(String.join("; ", notes));
     out.append('\n');
   }
 
+  /** Where a type is used, for problems: {@code field byPoint}, {@code the result of Legacy.heatmap}. */
+  private record Site(String what, dev.polyglot.idl.SourceLocation location) {}
+
   private String fieldType(FieldDef f, boolean inOneof) {
     TypeRef t = f.type();
+    Site where = new Site(resultOf != null ? "the result of " + resultOf : "field " + f.name(), f.location());
     if (!inOneof) {
-      if (t instanceof TypeRef.ListOf l) return "repeated " + elementType(l.element(), f);
-      if (t instanceof TypeRef.SetOf s) return "repeated " + elementType(s.element(), f);
-      if (t instanceof TypeRef.MapOf m) return mapType(m, f);
+      if (t instanceof TypeRef.ListOf l) return "repeated " + elementType(l.element(), where);
+      if (t instanceof TypeRef.SetOf s) return "repeated " + elementType(s.element(), where);
+      if (t instanceof TypeRef.MapOf m) return mapType(m, where);
     }
-    String single = elementType(t, f);
+    String single = elementType(t, where);
     boolean scalarOrEnum = t instanceof TypeRef.Base || (t instanceof TypeRef.Named n && n.kind() == TypeRef.NamedKind.ENUM);
     return !inOneof && f.isOptional() && scalarOrEnum ? "optional " + single : single;
   }
 
   /** The type in a singular position: containers become wrapper messages. */
-  private String elementType(TypeRef t, FieldDef where) {
+  private String elementType(TypeRef t, Site where) {
     if (t instanceof TypeRef.Base b) return scalar(b.scalar());
     if (t instanceof TypeRef.Named n) return typeName(n.qualifiedName());
     return wrapper(t, where);
   }
 
-  private String mapType(TypeRef.MapOf m, FieldDef where) {
+  private String mapType(TypeRef.MapOf m, Site where) {
     String key = null;
+    if (m.key() instanceof TypeRef.Named n && n.kind() == TypeRef.NamedKind.ENUM) key = "string"; // the value's name
     if (m.key() instanceof TypeRef.Base b) {
       Scalar s = b.scalar();
       if (s.isInteger() || s == Scalar.BOOL || s == Scalar.STRING || s == Scalar.UUID) key = scalar(s);
     }
     if (key == null) {
-      problems.add(Problem.of(where.location(), "cannot convert " + TypeTextThrift.show(m) + " of field " + where.name()
+      problems.add(Problem.of(where.location(), "cannot convert " + TypeTextThrift.show(m) + " of " + where.what()
           + " to proto (proto map keys are integers, bool or string)"));
       key = "string";
     }
     return "map<" + key + ", " + elementType(m.value(), where) + ">";
   }
 
-  private String wrapper(TypeRef t, FieldDef where) {
+  private String wrapper(TypeRef t, Site where) {
     String name = wrapperName(t);
     if (!wrappers.containsKey(name)) {
       wrappers.put(name, ""); // reserve first: the field type may name further wrappers
@@ -334,20 +348,59 @@ public final class ThriftToProto {
             dev.polyglot.idl.Annotations.NONE, m.location());
         messages.append("// Result of ").append(s.name()).append('.').append(m.name()).append(".\n");
         messages.append("message ").append(response).append(" {\n");
+        resultOf = s.name() + "." + m.name();
         field(value, 1, false, "  ", messages);
+        resultOf = null;
         messages.append("}\n\n");
       }
-      comments(m.annotations(), "  ", out);
+      commentsExceptHttp(m.annotations(), "  ", out);
       if (m.oneway()) out.append("  // oneway in Thrift: the gateway forwards the call and does not wait.\n");
       for (FieldDef x : m.exceptions()) {
         StructDef ex = schema.requireStruct(((TypeRef.Named) x.type()).qualifiedName());
         out.append("  // throws ").append(typeName(ex.qualifiedName())).append(" as grpc.code ")
             .append(ex.annotations().get("grpc.code").orElse("UNKNOWN")).append('\n');
       }
-      out.append("  rpc ").append(rpc).append('(').append(request).append(") returns (").append(response).append(");\n");
+      out.append("  rpc ").append(rpc).append('(').append(request).append(") returns (").append(response).append(')');
+      httpOption(m.httpRules(), out);
       methodMessages.put(m.service() + "." + m.name(), new String[] {request, response});
     }
     out.append("}\n\n");
+  }
+
+  /** Thrift {@code http.*} method annotations become the {@code google.api.http} option; ends the rpc line. */
+  private void httpOption(List<HttpRule> rules, StringBuilder out) {
+    if (rules.isEmpty()) {
+      out.append(";\n");
+      return;
+    }
+    imports.add("google/api/annotations.proto");
+    out.append(" {\n    option (google.api.http) = {\n");
+    httpRule(rules.get(0), "      ", out);
+    for (HttpRule extra : rules.subList(1, rules.size())) {
+      out.append("      additional_bindings {\n");
+      httpRule(extra, "        ", out);
+      out.append("      }\n");
+    }
+    out.append("    };\n  }\n");
+  }
+
+  private static void httpRule(HttpRule rule, String indent, StringBuilder out) {
+    String verb = rule.verb().toLowerCase(Locale.ROOT);
+    if (List.of("get", "put", "post", "delete", "patch").contains(verb)) {
+      out.append(indent).append(verb).append(": ").append(ConstText.quote(rule.pathTemplate())).append('\n');
+    } else {
+      out.append(indent).append("custom { kind: ").append(ConstText.quote(verb)).append(" path: ").append(ConstText.quote(rule.pathTemplate())).append(" }\n");
+    }
+    // The Thrift annotations give one http.body for all verbs; GET and DELETE carry no body.
+    if (!rule.body().isEmpty() && !verb.equals("get") && !verb.equals("delete")) out.append(indent).append("body: ").append(ConstText.quote(rule.body())).append('\n');
+    if (!rule.responseBody().isEmpty()) out.append(indent).append("response_body: ").append(ConstText.quote(rule.responseBody())).append('\n');
+  }
+
+  private static void commentsExceptHttp(dev.polyglot.idl.Annotations a, String indent, StringBuilder out) {
+    for (Map.Entry<String, String> e : a.values().entrySet()) {
+      if (e.getKey().startsWith("http.")) continue;
+      out.append(indent).append("// ").append(e.getKey()).append(" = ").append(ConstText.quote(e.getValue())).append('\n');
+    }
   }
 
   private String empty() {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.polyglot.idl.IdlLoader;
@@ -18,6 +19,7 @@ import dev.polyglot.idl.compat.ValueCorrespondence.ScalarCorrespondence;
 import dev.polyglot.idl.compat.ValueCorrespondence.WrapperCorrespondence;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,12 +31,16 @@ class CompatibilityTest {
   private static Schema schema;
   private static CompatibilityReport legacyToModern;
   private static CompatibilityReport feedToThrift;
+  private static CompatibilityReport thriftToThrift;
+  private static CompatibilityReport protoToProto;
 
   @BeforeAll
   static void load() throws Exception {
     schema = IdlLoader.create().load(List.of(DIR));
     legacyToModern = Compatibility.check(schema, schema.requireService("legacy.Legacy"), schema.requireService("compat.modern.v1.Modern"));
     feedToThrift = Compatibility.check(schema, schema.requireService("compat.feed.v1.Feed"), schema.requireService("feed.Feed"));
+    thriftToThrift = Compatibility.check(schema, schema.requireService("feed.Feed"), schema.requireService("feed_v2.FeedV2"));
+    protoToProto = Compatibility.check(schema, schema.requireService("compat.feed.v1.Feed"), schema.requireService("compat.feed.v2.Feed"));
   }
 
   /** One row per incompatible method: its problems, exactly, joined by " | ". */
@@ -43,9 +49,9 @@ class CompatibilityTest {
       legacy# removeItem# error: removeItem: backend compat.modern.v1.Modern has no method removeItem (methods match by name ignoring case and underscores)
       legacy# putParcel# error: putParcel.request.parcel.dims.width_cm: type mismatch: caller has double, backend has string
       legacy# heatmap# error: heatmap.response: unmappable shape: map<legacy.Point,i64> has a struct key (proto map keys are integers, bool or string)
-      legacy# countByStatus# error: countByStatus.response: unmappable shape: map<legacy.Status,i64> has an enum key (proto map keys are integers, bool or string)
+      legacy# countByStatus# error: countByStatus.response: unmappable shape: map<legacy.Status,i64> has an enum key (proto map keys are integers, bool or string; an enum key corresponds to a string key holding the value name)
       legacy# tagGroups# error: tagGroups.request.groups[]: unmappable shape: nested list<string> needs a wrapper message with exactly one field on the proto side, found string
-      legacy# register# error: register.request.account.email: required field email has no counterpart in message compat.modern.v1.Account
+      legacy# enroll# error: enroll.request.account.email: required field email has no counterpart in message compat.modern.v1.Account
       legacy# countItems# error: countItems.response: result i64 needs a response message with exactly one field; compat.modern.v1.CountItemsResponse has 2 fields
       legacy# ping# error: ping.response: result mismatch: caller has void, backend has compat.modern.v1.PingResponse (void corresponds only to google.protobuf.Empty or a message without fields)
       legacy# setStatus# error: setStatus.request.status: enum value legacy.Status.DISCONTINUED has no counterpart in compat.modern.v1.Status | warning: setStatus.request.status: enum value compat.modern.v1.Status.STATUS_ARCHIVED has no counterpart in legacy.Status; calls carrying it fail with INVALID_ARGUMENT
@@ -54,9 +60,17 @@ class CompatibilityTest {
       legacy# tag# error: tag.request.tags: type mismatch: caller has set<string>, backend has map<string,string>
       feed# Upload# error: Upload: client-streaming method has no Thrift counterpart (Thrift methods are unary)
       feed# Notify# error: Notify.response: backend method notify is oneway and sends no reply, but the caller expects compat.feed.v1.NotifyResponse
+      thrift# post# warning: post.throws.throttled: backend may throw feed_v2.Throttled, which the caller does not declare; it reaches the caller as a TApplicationException
+      thrift# upload# error: upload.request.data: type mismatch: caller has binary, backend has string
+      proto# Upload# error: Upload: streaming differs: caller method is client-streaming, backend method Upload is unary
       """)
   void incompatibleMethodIsReportedWithItsPathAndReason(String pair, String method, String expected) {
-    CompatibilityReport report = pair.equals("legacy") ? legacyToModern : feedToThrift;
+    CompatibilityReport report = switch (pair) {
+      case "legacy" -> legacyToModern;
+      case "feed" -> feedToThrift;
+      case "thrift" -> thriftToThrift;
+      default -> protoToProto;
+    };
     String problems = report.problems().stream()
         .filter(p -> p.path().equals(method) || p.path().startsWith(method + "."))
         .map(CompatProblem::toString)
@@ -72,6 +86,8 @@ class CompatibilityTest {
     assertEquals(2, feedToThrift.problems().size());
     assertFalse(feedToThrift.bridgeable());
     assertEquals(List.of("Post", "Notify", "Forget"), feedToThrift.methods().stream().map(m -> m.caller().name()).toList());
+    assertEquals(2, thriftToThrift.problems().size());
+    assertEquals(1, protoToProto.problems().size());
   }
 
   @Test
@@ -121,6 +137,18 @@ class CompatibilityTest {
     assertEquals("compat.modern.v1.NotFound", e.backendType().qualifiedName());
     assertEquals("NOT_FOUND", e.grpcCode());
     assertEquals(Match.NAME, e.fields().fields().get(0).match());
+    assertEquals("message", e.messageField().name());
+    assertEquals(Optional.of(e), legacyToModern.method("getItem").orElseThrow().exceptionForCode("NOT_FOUND"));
+    assertEquals(Optional.empty(), legacyToModern.method("getItem").orElseThrow().exceptionForCode("UNKNOWN"));
+  }
+
+  @Test
+  void undeclaredBackendExceptionIsKeptWithItsCodeAndFirstStringFieldAsMessage() {
+    ExceptionCorrespondence e = thriftToThrift.method("post").orElseThrow().exceptions().get(0);
+    assertNull(e.callerType());
+    assertEquals("feed_v2.Throttled", e.backendType().qualifiedName());
+    assertEquals("RESOURCE_EXHAUSTED", e.grpcCode());
+    assertEquals("reason", e.messageField().name());
   }
 
   @Test
@@ -136,6 +164,33 @@ class CompatibilityTest {
     assertEquals("compat.modern.v1.SkuList", skus.wrapper().qualifiedName());
     assertEquals("skus", skus.field().name());
     assertEquals(new ScalarCorrespondence(Scalar.I64, Scalar.INT64, false, false), ((ListCorrespondence) skus.value()).element());
+  }
+
+  @Test
+  void structResultBindsToAResponseMessageHoldingItInItsOnlyField() {
+    MethodCorrespondence m = legacyToModern.method("origin").orElseThrow();
+    WrapperCorrespondence result = (WrapperCorrespondence) ((ResultCorrespondence.Value) m.response()).value();
+    assertEquals(Side.BACKEND, result.wrapped());
+    assertEquals("compat.modern.v1.OriginResponse", result.wrapper().qualifiedName());
+    StructCorrespondence point = (StructCorrespondence) result.value();
+    assertEquals("legacy.Point -> compat.modern.v1.Point", point.caller().qualifiedName() + " -> " + point.backend().qualifiedName());
+  }
+
+  @Test
+  void recursiveStructCorrespondsOnceAndRefersToItself() {
+    StructCorrespondence node = (StructCorrespondence) ((ResultCorrespondence.Value) legacyToModern.method("tree").orElseThrow().response()).value();
+    ListCorrespondence children = (ListCorrespondence) node.fields().get(1).value();
+    assertSame(node, children.element());
+    assertEquals(1, legacyToModern.structs().stream().filter(x -> x.caller().qualifiedName().equals("legacy.Node")).count());
+  }
+
+  @Test
+  void thriftArgumentsBindByIdWhenRenamedAndIntegersNarrowOnlyWhereRangesDiffer() {
+    FieldCorrespondence text = thriftToThrift.method("post").orElseThrow().request().fields().get(0);
+    assertEquals("text -> body by ID", text.caller().name() + " -> " + text.backend().name() + " by " + text.match());
+    StructCorrespondence note = (StructCorrespondence) ((ResultCorrespondence.Value) protoToProto.method("Notify").orElseThrow().response()).value();
+    assertEquals(new ScalarCorrespondence(Scalar.INT64, Scalar.INT32, true, false), note.fields().get(0).value());
+    assertTrue(thriftToThrift.method("forget").orElseThrow().forwardOnly());
   }
 
   @Test

@@ -8,12 +8,10 @@ import dev.polyglot.idl.IdlLoader;
 import dev.polyglot.idl.Schema;
 import dev.polyglot.idl.compat.Compatibility;
 import dev.polyglot.idl.compat.CompatibilityReport;
-import java.io.File;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,17 +56,99 @@ class ProtoToThriftTest {
   }
 
   @Test
+  void wordsTheThriftCompilerReservesGetAnUnderscoreAndStillBind() throws Exception {
+    Path source = work.resolve("ranges.proto");
+    Files.writeString(source, """
+        syntax = "proto3";
+        package acme.ranges.v1;
+        enum Op {
+          OP_UNSPECIFIED = 0;
+          OP_END = 1;
+          OP_self = 2;
+        }
+        message Range {
+          int64 from = 1;
+          int64 end = 2;
+          Op op = 3;
+          repeated string list = 4;
+        }
+        service Ranges {
+          rpc Import(Range) returns (Range);
+        }
+        """);
+    Schema p = IdlLoader.create().load(List.of(source));
+    Path out = work.resolve("ranges.thrift");
+    Files.writeString(out, ProtoToThrift.convert(p, p.files().get(0)));
+    assertEquals("""
+        // Converted from %s by polyglot idl convert.
+        namespace * acme.ranges.v1
+
+        enum Op {
+          UNSPECIFIED = 0
+          END_ = 1
+          self_ = 2
+        }
+
+        struct Range {
+          1: i64 from_
+          2: i64 end_
+          3: Op op
+          4: list<string> list_
+        }
+
+        service Ranges {
+          Range import_(1: i64 from_, 2: i64 end_, 3: Op op, 4: list<string> list_)
+        }
+        """.formatted(source), Files.readString(out));
+    Schema both = p.merge(IdlLoader.create().load(List.of(out)));
+    assertEquals(List.of(), Compatibility.check(both, both.requireService("ranges.Ranges"), both.requireService("acme.ranges.v1.Ranges")).problems());
+    assertEquals(List.of(), Compatibility.check(both, both.requireService("acme.ranges.v1.Ranges"), both.requireService("ranges.Ranges")).problems());
+    Optional<Path> thrift = ThriftCompiler.find();
+    if (thrift.isPresent()) assertEquals(new ThriftCompiler.Result(0, ""), ThriftCompiler.generateJava(thrift.get(), out, work, work.resolve("gen2")));
+  }
+
+  @Test
+  void proto2RequiredFieldsAndDefaultsCarryOver() throws Exception {
+    Path source = work.resolve("orders.proto");
+    Files.writeString(source, """
+        syntax = "proto2";
+        package acme.orders;
+        enum Color {
+          RED = 1;
+          GREEN = 2;
+          VERDE = 3;
+        }
+        message Order {
+          required int64 id = 1;
+          optional string note = 2 [default = "none \\"quoted\\""];
+          optional Color color = 3 [default = GREEN];
+          repeated uint32 codes = 4;
+        }
+        """);
+    Schema p = IdlLoader.create().load(List.of(source));
+    assertEquals("""
+        // Converted from %s by polyglot idl convert.
+        namespace * acme.orders
+
+        enum Color {
+          RED = 1
+          GREEN = 2
+          VERDE = 3
+        }
+
+        struct Order {
+          1: required i64 id
+          2: optional string note = "none \\"quoted\\""
+          3: optional Color color = Color.GREEN
+          4: list<i64> codes
+        }
+        """.formatted(source), ProtoToThrift.convert(p, p.files().get(0)));
+  }
+
+  @Test
   void apacheThriftCompilerAcceptsTheConvertedFile() throws Exception {
-    Path thrift = null;
-    for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-      Path candidate = Path.of(dir, "thrift");
-      if (Files.isExecutable(candidate)) thrift = candidate;
-    }
-    assumeTrue(thrift != null, "no thrift compiler on PATH");
-    Path gen = Files.createDirectories(work.resolve("gen"));
-    Process p = new ProcessBuilder(thrift.toString(), "--gen", "java", "-out", gen.toString(), converted.toString()).redirectErrorStream(true).start();
-    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    p.waitFor(60, TimeUnit.SECONDS);
-    assertEquals(0, p.exitValue(), output);
+    Optional<Path> thrift = ThriftCompiler.find();
+    assumeTrue(thrift.isPresent(), "no thrift compiler on PATH");
+    assertEquals(new ThriftCompiler.Result(0, ""), ThriftCompiler.generateJava(thrift.get(), converted, work, work.resolve("gen")));
   }
 }

@@ -6,9 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.polyglot.idl.IdlException;
 import dev.polyglot.idl.IdlFile;
 import dev.polyglot.idl.IdlLoader;
+import dev.polyglot.idl.MethodDef;
 import dev.polyglot.idl.Schema;
+import dev.polyglot.idl.ServiceDef;
 import dev.polyglot.idl.compat.Compatibility;
 import dev.polyglot.idl.compat.CompatibilityReport;
+import dev.polyglot.idl.compat.Side;
+import dev.polyglot.idl.compat.StructCorrespondence;
+import dev.polyglot.idl.compat.ValueCorrespondence.EnumNameCorrespondence;
+import dev.polyglot.idl.compat.ValueCorrespondence.MapCorrespondence;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,6 +56,18 @@ class ThriftToProtoTest {
   }
 
   @Test
+  void httpAnnotationsBecomeGoogleApiHttpRulesThatTheProtoLoaderReadsBack() throws Exception {
+    Schema proto = IdlLoader.withIncludePaths(List.of(out)).load(List.of(out.resolve("inventory.proto")));
+    ServiceDef service = proto.requireService("dev.polyglot.inventory.Inventory");
+    assertEquals(List.of("GET /v1/items/{sku} body="), rules(service.method("GetItem").orElseThrow()));
+    assertEquals(List.of("POST /v1/items:find body=selector", "GET /v1/items body="), rules(service.method("Find").orElseThrow()));
+  }
+
+  private static List<String> rules(MethodDef m) {
+    return m.httpRules().stream().map(r -> r.verb() + " " + r.pathTemplate() + " body=" + r.body()).toList();
+  }
+
+  @Test
   void structKeyedMapCannotBeConvertedAndNamesTheField() throws Exception {
     Path bad = work.resolve("bad.thrift");
     Files.writeString(bad, """
@@ -60,11 +78,16 @@ class ThriftToProtoTest {
           1: map<Point, i64> byPoint
           2: map<double, string> byWeight
         }
+        service Maps {
+          map<Point, i64> heat()
+        }
         """);
     Schema s = IdlLoader.create().load(List.of(bad));
     IdlException e = assertThrows(IdlException.class, () -> ThriftToProto.convert(s, s.files().get(0)));
     assertEquals(bad + ":5:3: cannot convert map<Point, i64> of field byPoint to proto (proto map keys are integers, bool or string)\n"
-        + bad + ":6:3: cannot convert map<double, string> of field byWeight to proto (proto map keys are integers, bool or string)", e.getMessage());
+        + bad + ":6:3: cannot convert map<double, string> of field byWeight to proto (proto map keys are integers, bool or string)\n"
+        + bad + ":9:3: cannot convert map<Point, i64> of the result of Maps.heat to proto (proto map keys are integers, bool or string)",
+        e.getMessage());
   }
 
   @Test
@@ -92,6 +115,10 @@ class ThriftToProtoTest {
     Schema both = thrift.merge(proto);
     CompatibilityReport toProto = Compatibility.check(both, both.requireService("inventory.Inventory"), both.requireService("dev.polyglot.inventory.Inventory"));
     assertEquals(List.of(), toProto.problems());
+    StructCorrespondence item = toProto.structs().stream().filter(x -> x.caller().qualifiedName().equals("inventory.Item")).findFirst().orElseThrow();
+    MapCorrespondence counts = (MapCorrespondence) item.fields().get(14).value();
+    assertEquals(new EnumNameCorrespondence(Side.CALLER, both.requireEnum("inventory.Unit"), counts.callerType().key(), counts.backendType().key()),
+        counts.key());
     CompatibilityReport toThrift = Compatibility.check(both, both.requireService("dev.polyglot.inventory.Inventory"), both.requireService("inventory.Inventory"));
     assertEquals(List.of(), toThrift.problems());
   }
