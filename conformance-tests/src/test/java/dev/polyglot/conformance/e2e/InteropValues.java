@@ -53,17 +53,25 @@ final class InteropValues {
       15, i32(20),
       16, i64((1L << 53) + 1));
 
-  static final TValue.Struct CONTAINERS = struct(
+  static final TValue.Struct CONTAINERS = containers(MINIMAL_ITEM_WITH_DEFAULTS);
+
+  /** {@link #CONTAINERS} after a trip through the proto IDL: the item without tags has an empty tags list. */
+  static final TValue.Struct CONTAINERS_THROUGH_PROTO = containers(
+      struct(1, str("pen-1"), 3, i32(1), 9, list(STRING), 12, str("warehouse")));
+
+  private static TValue.Struct containers(TValue.Struct secondItem) {
+    return struct(
       1, list(I32, i32(1), i32(-2), i32(3)),
       2, set(STRING, str("alpha"), str("βeta")),
       3, map(STRING, I64, str("big"), i64(1L << 32), str("negative"), i64(-1)),
       4, list(LIST, list(I32, i32(1), i32(2)), list(I32), list(I32, i32(3))),
       5, map(STRING, LIST, str("evens"), list(I64, i64(2), i64(4)), str("none"), list(I64)),
       6, map(I32, STRING, i32(-1), str("minus one"), i32(20), str("twenty")),
-      7, list(STRUCT, FULL_ITEM, MINIMAL_ITEM_WITH_DEFAULTS),
+      7, list(STRUCT, FULL_ITEM, secondItem),
       8, set(I32, i32(1), i32(20)),
       9, map(STRING, STRUCT, str("small"), struct(1, i32(1), 2, i32(2))),
       10, list(STRING, bin(new byte[] {0, -1}), bin(new byte[0])));
+  }
 
   /** The item getItem returns for any sku but "missing". */
   static TValue.Struct stockItem(String sku) {

@@ -61,6 +61,16 @@ abstract class ThriftCallerSuite {
   /** What a Thrift caller gets when the backend fails with an undeclared error carrying {@code message}. */
   abstract String undeclaredFailureMessage(String message);
 
+  /** What echoing {@code sent} answers; the sent value unless the backend's IDL cannot carry it unchanged. */
+  TValue expectedEcho(TValue sent) {
+    return sent;
+  }
+
+  /** What echoItem answers for an item with only its sku set. */
+  TValue.Struct minimalItemBack() {
+    return MINIMAL_ITEM_WITH_DEFAULTS;
+  }
+
   @BeforeAll
   void start() throws Exception {
     backend = startBackend();
@@ -134,7 +144,7 @@ abstract class ThriftCallerSuite {
   @MethodSource("values")
   void everyTypeComesBackUnchanged(ThriftTransport t, ThriftEncoding e, String method, TValue value) throws TException {
     try (ThriftCaller c = caller(t, e)) {
-      assertEquals(struct(0, value), c.result(method, struct(1, value)));
+      assertEquals(struct(0, expectedEcho(value)), c.result(method, struct(1, value)));
     }
   }
 
@@ -142,7 +152,7 @@ abstract class ThriftCallerSuite {
   @MethodSource("callers")
   void unsetOptionalFieldsStayUnsetAndDefaultsAreFilledIn(ThriftTransport t, ThriftEncoding e) throws TException {
     try (ThriftCaller c = caller(t, e)) {
-      assertEquals(struct(0, MINIMAL_ITEM_WITH_DEFAULTS), c.result("echoItem", struct(1, MINIMAL_ITEM)));
+      assertEquals(struct(0, minimalItemBack()), c.result("echoItem", struct(1, MINIMAL_ITEM)));
     }
   }
 
