@@ -35,6 +35,18 @@ final class ThriftCaller implements AutoCloseable {
     transport.open();
   }
 
+  private ThriftCaller(TTransport transport, TProtocol protocol) throws TException {
+    this.transport = transport;
+    this.protocol = protocol;
+    transport.open();
+  }
+
+  /** A buffered caller writing old-style (non-strict) binary: no version word, the method name first. */
+  static ThriftCaller nonStrictBinary(int port) throws TException {
+    TSocket socket = new TSocket("127.0.0.1", port, 10_000);
+    return new ThriftCaller(socket, new TBinaryProtocol(socket, false, false));
+  }
+
   /** Sends a call and reads its reply, checking that it names the method and echoes the sequence id. */
   Reply call(String method, TValue.Struct args) throws TException {
     int seqId = nextSeqId++;

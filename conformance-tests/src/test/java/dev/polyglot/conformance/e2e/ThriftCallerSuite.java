@@ -158,6 +158,26 @@ abstract class ThriftCallerSuite {
 
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("callers")
+  void multiplexedCallersNamingTheServiceAreAnsweredUnderTheBareMethodName(ThriftTransport t, ThriftEncoding e)
+      throws TException {
+    try (ThriftCaller c = caller(t, e)) {
+      assertEquals(struct(0, i32(6)), c.result("interop.Interop:echoI32", struct(1, i32(6))));
+      assertEquals(struct(0, i32(7)), c.result("Interop:echoI32", struct(1, i32(7))));
+      TApplicationException x = c.failure("Elsewhere:echoI32", struct(1, i32(8)));
+      assertEquals(TApplicationException.UNKNOWN_METHOD, x.getType());
+      assertEquals("unknown service Elsewhere", x.getMessage());
+    }
+  }
+
+  @org.junit.jupiter.api.Test
+  void nonStrictBinaryCallersAreUnderstood() throws TException {
+    try (ThriftCaller c = ThriftCaller.nonStrictBinary(gateway.thriftPort())) {
+      assertEquals(struct(0, i32(-5)), c.result("echoI32", struct(1, i32(-5))));
+    }
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("callers")
   void voidAndNoArgumentMethodsAnswerWithAnEmptyResult(ThriftTransport t, ThriftEncoding e) throws TException {
     try (ThriftCaller c = caller(t, e)) {
       assertEquals(struct(), c.result("ping", struct()));
