@@ -21,6 +21,18 @@ exception Rejected {
   2: i32 code
 } (grpc.code = "PERMISSION_DENIED")
 
+/** A recursive type: the binding's conversion graph has a cycle. */
+struct Node {
+  1: string name
+  2: list<Node> children
+}
+
+/** No proto message of this name: it reaches a proto caller as its code and message only. */
+exception Gone {
+  1: string message
+} (grpc.code = "NOT_FOUND")
+
 service Shapes {
-  Probe probe(1: Probe probe) throws (1: Rejected rejected)
+  Probe probe(1: Probe probe) throws (1: Rejected rejected, 2: Gone gone)
+  Node tree(1: Node root)
 }

@@ -182,6 +182,14 @@ class TranscodeCommandTest {
   }
 
   @Test
+  void aPrettyThriftResultIsTheBareValueToo() {
+    Run r = bind("{\"sku\": \"A\", \"quantity\": 2}", "interop.Interop", "polyglot.interop.v1.InteropService", "echoItem", "--reply",
+        "proto-json", "json", "--pretty");
+    assertEquals("", r.stderr());
+    assertEquals("{\n    \"sku\": \"A\",\n    \"quantity\": 2,\n    \"tags\": [ ],\n    \"origin\": \"\"\n  }\n", r.out());
+  }
+
+  @Test
   void aProtoJsonRequestTooWideForTheThriftBackendExitsOneWithThePath() {
     Run r = bind("{\"value\": 300}", "polyglot.interop.v1.InteropService", "interop.Interop", "EchoByte", "--request", "json", "thrift-binary", "--hex");
     assertEquals(1, r.exit());

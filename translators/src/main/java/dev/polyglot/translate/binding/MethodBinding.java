@@ -42,6 +42,7 @@ import java.util.Optional;
 public final class MethodBinding {
   private static final byte[] EMPTY_JSON = "{}".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] SUCCESS_PREFIX = "{\"success\":".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] SUCCESS_NAME = "\"success\"".getBytes(StandardCharsets.US_ASCII);
 
   private final BindingSchema schema;
   private final MethodCorrespondence correspondence;
@@ -182,11 +183,12 @@ public final class MethodBinding {
   /**
    * A backend's failure as the caller should see it (DESIGN.md "Errors"). A detail naming one of the
    * backend's declared exceptions becomes the caller's counterpart, re-encoded in {@code to}, with
-   * the code of its {@code grpc.code} annotation and the message of its message field. Toward a
+   * the code of its {@code grpc.code} annotation and the message of its message field (a Thrift
+   * exception without a proto counterpart reaches a proto caller as that code and message alone). Toward a
    * Thrift caller without such a detail: the one exception annotated with the status code, holding
    * the status message; else no detail (the caller gets a {@code TApplicationException}). Toward a
-   * proto caller, an undeclared detail of a type the schema knows is re-encoded in {@code to}; one
-   * that cannot be is dropped, keeping code and message.
+   * proto caller, an undeclared detail that is a proto message the schema knows is re-encoded in
+   * {@code to}; any other is dropped, keeping code and message.
    */
   public Status translateError(Status status, WireFormat to) {
     Optional<Status.Detail> detail = status.detail();
@@ -200,6 +202,11 @@ public final class MethodBinding {
         if (backendThrift && eb.backendIndex() >= 0) return backendDeclared.toStatus(eb.backendIndex(), d).withDetail(out);
         return status.withDetail(out);
       }
+      if (!callerThrift && backendThrift) {
+        // A declared exception the proto side has no message for: it crosses as its code and message.
+        int bi = backendIndexOf(d.typeName());
+        if (bi >= 0) return backendDeclared.toStatus(bi, d).withoutDetail();
+      }
     }
     if (callerThrift) {
       ThriftError te = callerDeclared.toThrift(status.withoutDetail(), to);
@@ -212,7 +219,7 @@ public final class MethodBinding {
     Status.Detail d = detail.get();
     if (d.format() == to) return status;
     Optional<StructDef> type = schema.schema().struct(d.typeName());
-    if (type.isEmpty()) return status.withoutDetail();
+    if (type.isEmpty() || type.get().idl() != IdlKind.PROTO) return status.withoutDetail();
     try {
       StructPlan plan = schema.plans().struct(type.get());
       return status.withDetail(Status.Detail.of(d.typeName(), to, schema.transcoder().transcode(plan, d.format(), to, d.payload())));
@@ -239,6 +246,12 @@ public final class MethodBinding {
     writer.reset(this.backendRequest);
     CanonicalSink.replay(sink.result(), writer);
     return writer.toByteArray();
+  }
+
+  private int backendIndexOf(String typeName) {
+    List<dev.polyglot.translate.status.DeclaredException> all = backendDeclared.all();
+    for (int i = 0; i < all.size(); i++) if (all.get(i).typeName().equals(typeName)) return i;
+    return -1;
   }
 
   private ExceptionBinding find(String typeName) {
@@ -278,13 +291,39 @@ public final class MethodBinding {
     return out;
   }
 
-  /** {@code {"success":X}} → {@code X}; a result without success (nothing to say) → {@code null}. */
+  /**
+   * {@code {"success":X}} → {@code X}, tolerating the whitespace of pretty output; a result without
+   * success (a proto3 zero enum value has no Thrift counterpart to return) → {@code null}.
+   */
   private static byte[] stripSuccess(byte[] json) {
-    int n = SUCCESS_PREFIX.length;
-    if (json.length > n && Arrays.equals(json, 0, n, SUCCESS_PREFIX, 0, n) && json[json.length - 1] == '}') {
-      return Arrays.copyOfRange(json, n, json.length - 1);
+    int i = skipSpace(json, 0);
+    if (i < json.length && json[i] == '{') {
+      i = skipSpace(json, i + 1);
+      int n = SUCCESS_NAME.length;
+      if (i + n <= json.length && Arrays.equals(json, i, i + n, SUCCESS_NAME, 0, n)) {
+        i = skipSpace(json, i + n);
+        if (i < json.length && json[i] == ':') {
+          int start = skipSpace(json, i + 1);
+          int end = json.length;
+          while (end > start && isSpace(json[end - 1])) end--;
+          if (end > start && json[end - 1] == '}') {
+            end--;
+            while (end > start && isSpace(json[end - 1])) end--;
+            return Arrays.copyOfRange(json, start, end);
+          }
+        }
+      }
     }
     return "null".getBytes(StandardCharsets.US_ASCII);
+  }
+
+  private static int skipSpace(byte[] json, int i) {
+    while (i < json.length && isSpace(json[i])) i++;
+    return i;
+  }
+
+  private static boolean isSpace(byte b) {
+    return b == ' ' || b == '\n' || b == '\r' || b == '\t';
   }
 
   private static int success(StructPlan result) {

@@ -28,7 +28,7 @@ class ProtoToThriftRequestTest {
       var f = d.findFieldByName((String) fieldsAndValues[i]);
       Object v = fieldsAndValues[i + 1];
       if (v instanceof String s && f.getType() == com.google.protobuf.Descriptors.FieldDescriptor.Type.ENUM) v = f.getEnumType().findValueByName(s);
-      if (v instanceof Iterable<?> list) for (Object e : list) b.addRepeatedField(f, e);
+      if (v instanceof java.util.List<?> list) for (Object e : list) b.addRepeatedField(f, e);
       else b.setField(f, v);
     }
     return b.build();
@@ -146,6 +146,26 @@ class ProtoToThriftRequestTest {
     byte[] emptyData = {0x0A, 0x02, 0x1A, 0x00};
     assertEquals("{1: {3: \"\"}}", ThriftText.read(Interop.protoToThrift("EchoUnion").translateRequest(emptyData, WireFormat.PROTOBUF, WireFormat.THRIFT_BINARY)));
     assertEquals("{1: {5: {1: \"\", 3: i32 0, 9: [], 12: \"\"}}}", toThrift("EchoUnion", msg("EchoUnionRequest", "payload", msg("Payload", "item", msg("Item")))));
+  }
+
+  @Test
+  void aMebibyteOfBytesCrossesWhole() throws Exception {
+    byte[] blob = new byte[1 << 20];
+    for (int i = 0; i < blob.length; i++) blob[i] = (byte) (i ^ (i >>> 8));
+    DynamicMessage request = msg("EchoBinaryRequest", "value", com.google.protobuf.ByteString.copyFrom(blob));
+
+    byte[] out = Interop.protoToThrift("EchoBinary").translateRequest(request.toByteArray(), WireFormat.PROTOBUF, WireFormat.THRIFT_COMPACT);
+
+    org.apache.thrift.protocol.TProtocol in = Interop.thriftReader(true, out);
+    in.readStructBegin();
+    org.apache.thrift.protocol.TField f = in.readFieldBegin();
+    assertEquals(1, f.id);
+    assertEquals(org.apache.thrift.protocol.TType.STRING, f.type);
+    java.nio.ByteBuffer value = in.readBinary();
+    byte[] got = new byte[value.remaining()];
+    value.get(got);
+    org.junit.jupiter.api.Assertions.assertArrayEquals(blob, got);
+    assertEquals(org.apache.thrift.protocol.TType.STOP, in.readFieldBegin().type);
   }
 
   @Test

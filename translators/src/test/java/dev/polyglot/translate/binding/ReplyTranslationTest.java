@@ -248,6 +248,16 @@ class ReplyTranslationTest {
   }
 
   @Test
+  void anUndeclaredThriftDetailIsNotForwardedToAProtoCaller() throws Exception {
+    // A Thrift struct as the detail of a method that declares no exceptions: a proto caller gets no
+    // Any of a Thrift type, only the code and message.
+    Status fromBackend = Status.of(StatusCode.INTERNAL, "boom",
+        Status.Detail.of("interop.InvalidRequest", WireFormat.THRIFT_BINARY, new byte[] {0}));
+
+    assertEquals(Status.of(StatusCode.INTERNAL, "boom"), Interop.protoToThrift("FailUndeclared").translateError(fromBackend, WireFormat.PROTOBUF));
+  }
+
+  @Test
   void anUndeclaredFailureFromAThriftBackendKeepsItsCodeAndMessage() {
     Status failure = Status.of(StatusCode.INTERNAL, "boom");
 

@@ -163,4 +163,32 @@ class ShapesBindingTest {
     Descriptor type = PROBE.getFile().findMessageTypeByName("Rejected");
     assertEquals("reason: \"not yours\"\ncode: -1\n", DynamicMessage.parseFrom(type, out.detail().orElseThrow().payload()).toString());
   }
+
+  @Test
+  void aThriftExceptionWithoutAProtoMessageCrossesAsItsCodeAndMessage() throws Exception {
+    byte[] gone = Interop.thrift(o -> {
+      o.writeStructBegin(new org.apache.thrift.protocol.TStruct("Gone"));
+      o.writeFieldBegin(new org.apache.thrift.protocol.TField("message", org.apache.thrift.protocol.TType.STRING, (short) 1));
+      o.writeString("gone away");
+      o.writeFieldStop();
+      o.writeStructEnd();
+    });
+
+    Status out = FROM_PROTO.translateError(Status.of(StatusCode.UNKNOWN, "", Status.Detail.of("shapes.Gone", WireFormat.THRIFT_BINARY, gone)), WireFormat.PROTOBUF);
+
+    assertEquals(Status.of(StatusCode.NOT_FOUND, "gone away"), out);
+  }
+
+  @Test
+  void aRecursiveTypeCrossesAtEveryDepthBothWays() throws Exception {
+    Descriptor treeRequest = PROBE.getFile().findMessageTypeByName("TreeRequest");
+    DynamicMessage.Builder b = DynamicMessage.newBuilder(treeRequest);
+    JsonFormat.parser().merge("{\"root\": {\"name\": \"a\", \"children\": [{\"name\": \"b\", \"children\": [{\"name\": \"c\"}]}, {}]}}", b);
+
+    byte[] thrift = bind("shapes.v1.ShapesService", "shapes.Shapes", "Tree").translateRequest(b.build().toByteArray(), WireFormat.PROTOBUF, WireFormat.THRIFT_BINARY);
+
+    assertEquals("{1: {1: \"a\", 2: [{1: \"b\", 2: [{1: \"c\", 2: []}]}, {1: \"\", 2: []}]}}", ThriftText.read(thrift));
+    byte[] back = bind("shapes.Shapes", "shapes.v1.ShapesService", "tree").translateRequest(thrift, WireFormat.THRIFT_BINARY, WireFormat.PROTOBUF);
+    assertEquals(b.build(), DynamicMessage.parseFrom(treeRequest, back));
+  }
 }
