@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A gRPC backend of the interop service whose calls the cache tests count: getItem, reserve and
- * echoMap only, every answer marked with the backend's name (the item's {@code description}, the
+ * echoMap only (a getItem of a sku starting with {@code slow-} takes 300 ms), every answer marked with the backend's name (the item's {@code description}, the
  * reserve result's offset) so a test can tell which backend produced a cached reply. Thread-safe.
  */
 final class CountingGrpcBackend extends InteropServiceGrpc.InteropServiceImplBase implements AutoCloseable {
@@ -55,6 +55,14 @@ final class CountingGrpcBackend extends InteropServiceGrpc.InteropServiceImplBas
   @Override
   public void getItem(GetItemRequest request, StreamObserver<Item> out) {
     getItemCalls.incrementAndGet();
+    if (request.getSku().startsWith("slow-")) {
+      // Slow enough for concurrent callers to arrive while this call is in flight.
+      try {
+        Thread.sleep(300);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     if (request.getSku().equals("missing")) {
       ItemNotFound e = ItemNotFound.newBuilder().setMessage("no item with sku missing").setSku("missing").build();
       out.onError(StatusProto.toStatusRuntimeException(com.google.rpc.Status.newBuilder()

@@ -95,6 +95,20 @@ class ResponseCacheTest {
   }
 
   @Test
+  void concurrentIdenticalMissesShareOneBackendCall() throws Exception {
+    GetItemRequest request = GetItemRequest.newBuilder().setSku("slow-1").build();
+    java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(8);
+    try {
+      java.util.List<java.util.concurrent.Future<dev.polyglot.interop.v1.Item>> replies = new java.util.ArrayList<>();
+      for (int i = 0; i < 8; i++) replies.add(callers.submit(() -> stub().getItem(request)));
+      for (var reply : replies) assertEquals(first.item("slow-1"), reply.get(10, TimeUnit.SECONDS));
+    } finally {
+      callers.shutdownNow();
+    }
+    assertEquals(1, first.getItemCalls.get(), "calls that reached the backend");
+  }
+
+  @Test
   void declaredExceptionsAreNotCached() {
     GetItemRequest missing = GetItemRequest.newBuilder().setSku("missing").build();
     for (int i = 0; i < 2; i++) {
