@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The gRPC edge: a grpc-java Netty server, plaintext HTTP/2, with no generated stubs. Every unary
@@ -28,6 +29,7 @@ public final class GrpcListener implements Listener {
 
   private final GrpcListenerConfig config;
   private final HealthStatusManager health = new HealthStatusManager();
+  private final AtomicBoolean terminal = new AtomicBoolean();
   private Server server;
 
   private GrpcListener(GrpcListenerConfig config) {
@@ -80,13 +82,13 @@ public final class GrpcListener implements Listener {
    */
   @Override
   public void stopAccepting() {
-    health.enterTerminalState();
+    enterTerminalHealthOnce();
     if (server != null) server.shutdown();
   }
 
   @Override
   public void close() {
-    health.enterTerminalState();
+    enterTerminalHealthOnce();
     if (server == null) return;
     server.shutdownNow();
     try {
@@ -94,6 +96,14 @@ public final class GrpcListener implements Listener {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /**
+   * HealthStatusManager logs a WARNING with a stack trace when told a second time, and a gateway's
+   * stop calls {@link #stopAccepting()} then {@link #close()}: only the first call may reach it.
+   */
+  private void enterTerminalHealthOnce() {
+    if (terminal.compareAndSet(false, true)) health.enterTerminalState();
   }
 
   @Override
