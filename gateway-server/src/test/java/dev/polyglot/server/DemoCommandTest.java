@@ -23,10 +23,10 @@ class DemoCommandTest {
   }
 
   @Test
-  void aPortOutOfRangeIsAConfigurationProblemAndExitsTwo() {
-    CommandRun run = CommandRun.of("demo", "--check", "--http-port", "70000");
+  void aPortOutOfRangeIsNamedByItsOptionAndExitsTwo() {
+    CommandRun run = CommandRun.of("demo", "--check", "--grpc-port", "70000");
     assertEquals(2, run.exit());
     assertEquals("", run.out());
-    assertEquals(true, run.err().endsWith("listeners.http.port: 70000 (expected: 1-65535)\n"), run.err());
+    assertEquals("polyglot demo: --grpc-port: 70000 (expected: 1-65535)\n", run.err());
   }
 }
