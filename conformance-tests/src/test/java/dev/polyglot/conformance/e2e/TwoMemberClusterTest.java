@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Two gateways joined in one Hazelcast cluster over TCP on 127.0.0.1: a route applied through one
- * member's admin API is served by the other member's listeners, and keeps being served when the
- * first member stops.
+ * member's admin API is served by the other member's listeners — which started with no IDL of its
+ * own and took the IDLs from the cluster — and keeps being served when the first member stops.
  */
 class TwoMemberClusterTest {
 
@@ -37,7 +37,8 @@ class TwoMemberClusterTest {
         """.formatted(portA, portA, portB);
     try (RunningBackend backend = ReferenceBackends.startGrpc(0);
         E2eGateway a = E2eGateway.start(cluster.formatted(portA));
-        E2eGateway b = E2eGateway.start(cluster.formatted(portB))) {
+        // B lists no IDL: it gets the IDLs from the cluster when it joins.
+        E2eGateway b = E2eGateway.start("shutdown: { grace_period: 1s }\n" + cluster.formatted(portB), E2eGateway.LISTENERS)) {
       assertEquals(2, a.gateway.routeTable().clusterSize(), "members seen by A");
       assertEquals(2, b.gateway.routeTable().clusterSize(), "members seen by B");
       ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", b.grpcPort()).usePlaintext().build();
