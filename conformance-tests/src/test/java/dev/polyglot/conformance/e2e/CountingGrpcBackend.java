@@ -10,7 +10,14 @@ import dev.polyglot.interop.v1.Item;
 import dev.polyglot.interop.v1.ItemNotFound;
 import dev.polyglot.interop.v1.ReserveRequest;
 import dev.polyglot.interop.v1.ReserveResponse;
+import io.grpc.Context;
+import io.grpc.Deadline;
+import io.grpc.Metadata;
 import io.grpc.Server;
+import io.grpc.ServerCall;
+import io.grpc.ServerCallHandler;
+import io.grpc.ServerInterceptor;
+import io.grpc.ServerInterceptors;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.protobuf.StatusProto;
 import io.grpc.stub.StreamObserver;
@@ -19,6 +26,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A gRPC backend of the interop service whose calls the cache tests count: getItem, reserve and
@@ -30,12 +39,23 @@ final class CountingGrpcBackend extends InteropServiceGrpc.InteropServiceImplBas
   final AtomicInteger getItemCalls = new AtomicInteger();
   final AtomicInteger reserveCalls = new AtomicInteger();
   final AtomicInteger echoMapCalls = new AtomicInteger();
+  /** The headers of the latest call. */
+  final AtomicReference<Metadata> lastHeaders = new AtomicReference<>();
+  /** The milliseconds left before the deadline of the latest getItem when it arrived, or -1 for none. */
+  final AtomicLong lastDeadlineMillis = new AtomicLong();
   private final Server server;
 
   private CountingGrpcBackend(String name) throws IOException {
     this.name = name;
+    ServerInterceptor recordHeaders = new ServerInterceptor() {
+      @Override
+      public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers, ServerCallHandler<Q, R> next) {
+        lastHeaders.set(headers);
+        return next.startCall(call, headers);
+      }
+    };
     this.server = NettyServerBuilder.forAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
-        .addService(this).build().start();
+        .addService(ServerInterceptors.intercept(this, recordHeaders)).build().start();
   }
 
   static CountingGrpcBackend start(String name) throws IOException {
@@ -55,6 +75,8 @@ final class CountingGrpcBackend extends InteropServiceGrpc.InteropServiceImplBas
   @Override
   public void getItem(GetItemRequest request, StreamObserver<Item> out) {
     getItemCalls.incrementAndGet();
+    Deadline deadline = Context.current().getDeadline();
+    lastDeadlineMillis.set(deadline == null ? -1 : deadline.timeRemaining(TimeUnit.MILLISECONDS));
     if (request.getSku().startsWith("slow-")) {
       // Slow enough for concurrent callers to arrive while this call is in flight.
       try {
