@@ -54,6 +54,17 @@ final class DemoCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    // Checked here, by option name: the loader would point into the generated gateway.yaml, a
+    // temporary file the user never sees.
+    String[] names = {"--http-port", "--thrift-port", "--grpc-port", "--admin-port"};
+    int[] ports = {httpPort, thriftPort, grpcPort, adminPort};
+    for (int i = 0; i < ports.length; i++) {
+      if (ports[i] < 1 || ports[i] > 65535) {
+        err.println("polyglot demo: " + names[i] + ": " + ports[i] + " (expected: 1-65535)");
+        err.flush();
+        return 2;
+      }
+    }
     Path dir = Files.createTempDirectory("polyglot-demo");
     try (RunningBackend grpcBackend = ReferenceBackends.startGrpc(0);
         RunningBackend thriftBackend = ReferenceBackends.startThrift(0, ThriftTransport.FRAMED, ThriftEncoding.BINARY)) {

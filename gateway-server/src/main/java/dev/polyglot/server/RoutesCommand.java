@@ -54,7 +54,10 @@ final class RoutesCommand implements Runnable {
         resp = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()
             .send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       } catch (IOException e) {
-        err.println("polyglot routes: cannot reach the admin API at " + admin + ": " + e.getMessage());
+        // java.net.http's ConnectException carries no message: say what happened instead of "null".
+        String why = e instanceof java.net.ConnectException ? "connection refused"
+            : e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+        err.println("polyglot routes: cannot reach the admin API at " + admin + ": " + why);
         err.flush();
         return 1;
       } catch (InterruptedException e) {

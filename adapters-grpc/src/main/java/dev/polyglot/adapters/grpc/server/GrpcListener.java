@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The gRPC edge: a grpc-java Netty server, plaintext HTTP/2, with no generated stubs. Every unary
@@ -28,7 +29,7 @@ public final class GrpcListener implements Listener {
 
   private final GrpcListenerConfig config;
   private final HealthStatusManager health = new HealthStatusManager();
-  private final java.util.concurrent.atomic.AtomicBoolean healthTerminated = new java.util.concurrent.atomic.AtomicBoolean();
+  private final AtomicBoolean terminal = new AtomicBoolean();
   private Server server;
 
   private GrpcListener(GrpcListenerConfig config) {
@@ -81,13 +82,13 @@ public final class GrpcListener implements Listener {
    */
   @Override
   public void stopAccepting() {
-    enterTerminalHealth();
+    enterTerminalHealthOnce();
     if (server != null) server.shutdown();
   }
 
   @Override
   public void close() {
-    enterTerminalHealth();
+    enterTerminalHealthOnce();
     if (server == null) return;
     server.shutdownNow();
     try {
@@ -97,9 +98,12 @@ public final class GrpcListener implements Listener {
     }
   }
 
-  /** HealthStatusManager logs a stack trace when told twice; stop, then close, would tell it twice. */
-  private void enterTerminalHealth() {
-    if (healthTerminated.compareAndSet(false, true)) health.enterTerminalState();
+  /**
+   * HealthStatusManager logs a WARNING with a stack trace when told a second time, and a gateway's
+   * stop calls {@link #stopAccepting()} then {@link #close()}: only the first call may reach it.
+   */
+  private void enterTerminalHealthOnce() {
+    if (terminal.compareAndSet(false, true)) health.enterTerminalState();
   }
 
   @Override
