@@ -50,7 +50,7 @@ class RunCommandTest {
       assertEquals(1, run.exit());
       // stderr also carries the log lines of what started before the bind failed; the problem is one line of its own.
       String expected = "polyglot: cannot start the gateway: cannot listen on 127.0.0.1:" + taken.getLocalPort()
-          + ": java.net.BindException: Address already in use";
+          + ": Address already in use";
       assertEquals(java.util.List.of(expected),
           run.err().lines().filter(l -> l.startsWith("polyglot:")).toList(), run.err());
     }
