@@ -22,6 +22,9 @@ import java.util.Locale;
  * lazily, on the first call, so a backend that is down does not stop a route from being compiled; calls
  * fail fast with {@code UNAVAILABLE} while no endpoint is reachable.
  *
+ * <p>No retries: the channel is built with {@code disableRetry()}; a failed call is answered with its
+ * status, never sent again by the channel's retry policy.
+ *
  * <p>Thread-safe: one instance serves every route naming the backend. {@link #close()} shuts the
  * channel down gracefully: calls in flight complete, later calls get {@code UNAVAILABLE}.
  */
@@ -41,6 +44,9 @@ public final class GrpcBackendClient implements Backend {
         .withOption(ChannelOption.CONNECT_TIMEOUT_MILLIS, Math.toIntExact(Math.min(Integer.MAX_VALUE, config.connectTimeout().toMillis())))
         .maxInboundMessageSize(MAX_REPLY_BYTES)
         .userAgent("polyglot-gateway")
+        // The gateway never retries a call itself; grpc-java's retry support would still wrap every
+        // call in a RetriableStream (buffering the request) for nothing.
+        .disableRetry()
         .build();
   }
 
