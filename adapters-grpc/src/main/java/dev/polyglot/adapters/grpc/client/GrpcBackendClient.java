@@ -25,6 +25,10 @@ import java.util.Locale;
  * <p>No retries: the channel is built with {@code disableRetry()}; a failed call is answered with its
  * status, never sent again by the channel's retry policy.
  *
+ * <p>Threading: the channel runs its callbacks on its Netty event loop ({@code directExecutor()}), so
+ * the futures returned by {@link BackendMethod#call} complete there, and stages chained to them without
+ * an executor (translation of the reply, the caller's reply write) run there too: they must not block.
+ *
  * <p>Thread-safe: one instance serves every route naming the backend. {@link #close()} shuts the
  * channel down gracefully: calls in flight complete, later calls get {@code UNAVAILABLE}.
  */
@@ -47,6 +51,9 @@ public final class GrpcBackendClient implements Backend {
         // The gateway never retries a call itself; grpc-java's retry support would still wrap every
         // call in a RetriableStream (buffering the request) for nothing.
         .disableRetry()
+        // Reply callbacks only complete a future (UnaryBackendMethod.ReplyListener): no need to hop to
+        // an application thread and back. See the class note for what this means for reply stages.
+        .directExecutor()
         .build();
   }
 
