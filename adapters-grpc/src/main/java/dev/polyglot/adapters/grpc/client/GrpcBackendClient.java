@@ -22,6 +22,13 @@ import java.util.Locale;
  * lazily, on the first call, so a backend that is down does not stop a route from being compiled; calls
  * fail fast with {@code UNAVAILABLE} while no endpoint is reachable.
  *
+ * <p>No retries: the channel is built with {@code disableRetry()}; a failed call is answered with its
+ * status, never sent again by the channel's retry policy.
+ *
+ * <p>Threading: the channel runs its callbacks on its Netty event loop ({@code directExecutor()}), so
+ * the futures returned by {@link BackendMethod#call} complete there, and stages chained to them without
+ * an executor (translation of the reply, the caller's reply write) run there too: they must not block.
+ *
  * <p>Thread-safe: one instance serves every route naming the backend. {@link #close()} shuts the
  * channel down gracefully: calls in flight complete, later calls get {@code UNAVAILABLE}.
  */
@@ -41,6 +48,12 @@ public final class GrpcBackendClient implements Backend {
         .withOption(ChannelOption.CONNECT_TIMEOUT_MILLIS, Math.toIntExact(Math.min(Integer.MAX_VALUE, config.connectTimeout().toMillis())))
         .maxInboundMessageSize(MAX_REPLY_BYTES)
         .userAgent("polyglot-gateway")
+        // The gateway never retries a call itself; grpc-java's retry support would still wrap every
+        // call in a RetriableStream (buffering the request) for nothing.
+        .disableRetry()
+        // Reply callbacks only complete a future (UnaryBackendMethod.ReplyListener): no need to hop to
+        // an application thread and back. See the class note for what this means for reply stages.
+        .directExecutor()
         .build();
   }
 

@@ -18,8 +18,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Connections to one endpoint. A call takes the most recently returned idle connection or opens a new
- * one; afterwards the connection goes back to the pool unless {@code pool_size} connections are already
- * idle (then it is closed) or the call broke it (then it is discarded).
+ * one; afterwards the connection goes back to the pool unless the call broke it (then it is discarded)
+ * or the idle connections already reach the bound below (then it is closed).
+ *
+ * <p>Design note, the idle bound: {@code max(pool_size, calls in flight on this endpoint)}. With
+ * {@code pool_size} alone, every call beyond {@code pool_size} in flight opened a connection and closed
+ * it on return (a connect, two buffers and a backend thread per call under load). Counting the calls in
+ * flight keeps a returned connection while other calls are running, which the next call takes instead
+ * of opening one. When the load falls, each call returns its connection to a pool that is over the
+ * bound and closes it, so the surplus is trimmed one connection per call, without opening any; if calls
+ * stop altogether, up to the peak number of concurrent calls stay idle until {@link #close()}.
  *
  * <p>Design note, stale connections: a pooled connection may have been closed by the backend while it
  * sat idle (a restart, an idle timeout), which shows only when it is used. When a call on a pooled
@@ -37,6 +45,8 @@ final class EndpointPool {
   private final ConcurrentLinkedDeque<BackendConnection> idle = new ConcurrentLinkedDeque<>();
   private final AtomicInteger idleCount = new AtomicInteger();
   private final AtomicInteger opened = new AtomicInteger();
+  /** Calls inside {@link #call}, this one included: the idle bound while above {@code pool_size}. */
+  private final AtomicInteger inFlight = new AtomicInteger();
   private volatile boolean closed;
 
   EndpointPool(BackendConfig config, Endpoint endpoint) {
@@ -51,6 +61,15 @@ final class EndpointPool {
   /** Runs one call; never throws: every failure is an error reply. */
   Reply call(ThriftProtocolKind kind, ThriftMethodShape shape, byte[] request, Deadline deadline) {
     if (closed) return closedReply();
+    inFlight.incrementAndGet();
+    try {
+      return exchange(kind, shape, request, deadline);
+    } finally {
+      inFlight.decrementAndGet();
+    }
+  }
+
+  private Reply exchange(ThriftProtocolKind kind, ThriftMethodShape shape, byte[] request, Deadline deadline) {
     BackendConnection pooled = idle.pollFirst();
     if (pooled != null) {
       idleCount.decrementAndGet();
@@ -81,7 +100,8 @@ final class EndpointPool {
   }
 
   private Reply finish(BackendConnection c, Reply reply) {
-    if (closed || idleCount.incrementAndGet() > config.poolSize()) {
+    int bound = Math.max(config.poolSize(), inFlight.get());
+    if (closed || idleCount.incrementAndGet() > bound) {
       idleCount.decrementAndGet();
       c.close();
     } else {
