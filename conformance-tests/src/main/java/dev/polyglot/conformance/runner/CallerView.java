@@ -1,5 +1,7 @@
 package dev.polyglot.conformance.runner;
 
+import dev.polyglot.translate.binding.BindingSchema;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import dev.polyglot.gateway.call.Reply;
@@ -10,6 +12,7 @@ import dev.polyglot.idl.ServiceDef;
 import dev.polyglot.idl.TypeRef;
 import dev.polyglot.translate.Transcoder;
 import dev.polyglot.translate.WireFormat;
+import dev.polyglot.translate.binding.BindingSchema;
 import dev.polyglot.translate.event.Plans;
 import dev.polyglot.translate.event.StructPlan;
 import dev.polyglot.translate.status.Status;
@@ -43,7 +46,7 @@ public final class CallerView {
    * @throws IllegalArgumentException when no such service is loaded
    */
   public static CallerView of(Schema schema, String service) {
-    Schema withResults = ResultStructs.addTo(schema);
+    Schema withResults = BindingSchema.withResultStructs(schema);
     return new CallerView(withResults, withResults.requireService(service));
   }
 
@@ -112,7 +115,7 @@ public final class CallerView {
         // Thrift-view JSON replies (the HTTP surface's) are the result value itself, not a result struct.
         return new Outcome.Success(reply.payload().length == 0 ? NullNode.getInstance() : Json.parse(reply.payload()));
       }
-      JsonNode result = json(ResultStructs.name(method), reply.format(), reply.payload());
+      JsonNode result = json(BindingSchema.resultName(method), reply.format(), reply.payload());
       JsonNode success = result.get("success");
       return new Outcome.Success(success == null ? NullNode.getInstance() : success);
     }

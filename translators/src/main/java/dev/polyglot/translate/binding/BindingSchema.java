@@ -82,11 +82,20 @@ public final class BindingSchema {
     return remappers.get();
   }
 
-  static String resultName(MethodDef m) {
+  /**
+   * The qualified name of a Thrift method's result struct, {@code <service>.<method>_result}, as the
+   * Thrift compiler names it; the struct itself is added by {@link #withResultStructs}.
+   */
+  public static String resultName(MethodDef m) {
     return m.service() + "." + m.name() + "_result";
   }
 
-  private static Schema withResultStructs(Schema schema) {
+  /**
+   * The schema plus the result struct of every Thrift method, which the IDL never spells out: field 0
+   * {@code success} (absent for void), then the {@code throws} fields. With it, a Thrift reply body
+   * transcodes like any other struct.
+   */
+  public static Schema withResultStructs(Schema schema) {
     Schema.Builder b = Schema.builder();
     schema.files().forEach(b::addFile);
     schema.structs().forEach(b::addStruct);
