@@ -45,9 +45,6 @@ public final class GatewayNode {
   /** System property of the child JVM overriding the Thrift backend's {@code pool_size} (default: the config default). */
   static final String THRIFT_POOL_PROPERTY = "polyglot.bench.thriftPoolSize";
 
-  /** How long to wait for the route table's post-start recompilation. */
-  private static final int SETTLE_SECONDS = 20;
-
   private GatewayNode() {}
 
   /** Which routes the gateway serves; see {@link #routes}. */
@@ -71,14 +68,7 @@ public final class GatewayNode {
     int thriftPort = Integer.parseInt(args[3]);
     PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
     Gateway gateway = start(mode, idl, grpcPort, thriftPort);
-    // The route table echoes its own seeding back as cluster events and recompiles every route once,
-    // seconds after start() returned on a loaded machine; measuring before that would charge an IDL
-    // load to the first round. Wait for that swap, or give up after a while if none comes.
-    java.util.concurrent.CountDownLatch swapped = new java.util.concurrent.CountDownLatch(1);
-    gateway.routeTable().addSwapListener((previous, next) -> swapped.countDown());
-    boolean settled = swapped.await(SETTLE_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
-    out.println("@@ready grpc=" + port(gateway, "grpc") + " thrift=" + port(gateway, "thrift") + " http=" + port(gateway, "http")
-        + " recompiled=" + settled);
+    out.println("@@ready grpc=" + port(gateway, "grpc") + " thrift=" + port(gateway, "thrift") + " http=" + port(gateway, "http"));
     ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
     threads.setThreadAllocatedMemoryEnabled(true);
     threads.setThreadCpuTimeEnabled(true);

@@ -89,7 +89,6 @@ final class GatewayNodeProcess implements AutoCloseable {
     int[] ports = new int[3];
     for (String kv : ready.substring(6).split(" ")) {
       String[] parts = kv.split("=");
-      if (parts[0].equals("recompiled")) continue;
       int port = Integer.parseInt(parts[1]);
       switch (parts[0]) {
         case "grpc" -> ports[0] = port;
@@ -112,8 +111,7 @@ final class GatewayNodeProcess implements AutoCloseable {
   /**
    * Waits until the gateway has used less than a tenth of a core for two seconds in a row (at most
    * {@code maxSeconds}): the JIT and Hazelcast are still busy after start-up, which would otherwise be
-   * charged to the first round. (The route table's post-start recompilation is awaited by the node
-   * itself before it reports ready.) On a machine loaded far beyond its cores this can pass early.
+   * charged to the first round. On a machine loaded far beyond its cores this can pass early.
    *
    * @return the seconds waited
    */

@@ -65,6 +65,12 @@ public final class RouteTable implements AutoCloseable {
   private final AtomicReference<Compilation> current = new AtomicReference<>(new Compilation(RouteSnapshot.EMPTY, List.of()));
   private final ScheduledExecutorService compilerThread;
   private final AtomicBoolean refreshScheduled = new AtomicBoolean();
+  /**
+   * The sources the published compilation was made from. Read and written on the compiler thread
+   * only. A member's own changes come back to it as cluster events after it has already compiled
+   * them; comparing with this lets the scheduled refresh skip compiling the same sources twice.
+   */
+  private RouteSources compiledFrom;
   private final List<SwapListener> swapListeners = new CopyOnWriteArrayList<>();
   private final Object mutations = new Object();
 
@@ -287,7 +293,7 @@ public final class RouteTable implements AutoCloseable {
   /** Compiles the current sources now, publishes the snapshot and returns the compilation. */
   public Compilation refresh() {
     try {
-      return compilerThread.submit(this::compileAndSwap).get();
+      return compilerThread.submit(() -> compileAndSwap(sources())).get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while compiling routes", e);
@@ -296,9 +302,10 @@ public final class RouteTable implements AutoCloseable {
     }
   }
 
-  private Compilation compileAndSwap() {
+  private Compilation compileAndSwap(RouteSources sources) {
     Compilation previous = current.get();
-    Compilation next = compiler.compile(sources(), previous.snapshot());
+    Compilation next = compiler.compile(sources, previous.snapshot());
+    compiledFrom = sources;
     current.set(next);
     for (RouteRejection r : next.rejections()) log.warn("{}", r.report());
     for (SwapListener l : swapListeners) {
@@ -317,7 +324,8 @@ public final class RouteTable implements AutoCloseable {
       compilerThread.schedule(() -> {
         refreshScheduled.set(false);
         try {
-          compileAndSwap();
+          RouteSources now = sources();
+          if (!now.equals(compiledFrom)) compileAndSwap(now);
         } catch (RuntimeException e) {
           log.warn("route compilation failed", e);
         }
