@@ -191,7 +191,7 @@ public final class RouteTable implements AutoCloseable {
       next.put(route.service(), route);
       requireCompiles(new RouteSources(now.idl(), now.backends(), next), Set.of(route.service()));
       routes.put(route.service(), route);
-      return refresh();
+      return compileOwnChange();
     }
   }
 
@@ -199,7 +199,7 @@ public final class RouteTable implements AutoCloseable {
   public boolean deleteRoute(String service) {
     synchronized (mutations) {
       boolean removed = routes.remove(service) != null;
-      if (removed) refresh();
+      if (removed) compileOwnChange();
       return removed;
     }
   }
@@ -216,7 +216,7 @@ public final class RouteTable implements AutoCloseable {
       next.put(backend.name(), backend);
       requireCompiles(new RouteSources(now.idl(), next, now.routes()), routesUsing(now, backend.name()));
       backends.put(backend.name(), backend);
-      return refresh();
+      return compileOwnChange();
     }
   }
 
@@ -233,7 +233,7 @@ public final class RouteTable implements AutoCloseable {
         throw new RouteRejectedException("backend " + name + " is used by routes " + String.join(", ", new java.util.TreeSet<>(users)) + " (expected: delete or change those routes first)");
       }
       boolean removed = backends.remove(name) != null;
-      if (removed) refresh();
+      if (removed) compileOwnChange();
       return removed;
     }
   }
@@ -254,7 +254,7 @@ public final class RouteTable implements AutoCloseable {
       requireLoads(next);
       requireCompiles(new RouteSources(next, now.backends(), now.routes()), compilingNow(now));
       idl.put(name, text);
-      return refresh();
+      return compileOwnChange();
     }
   }
 
@@ -272,7 +272,7 @@ public final class RouteTable implements AutoCloseable {
       requireLoads(next);
       requireCompiles(new RouteSources(next, now.backends(), now.routes()), compilingNow(now));
       idl.remove(name);
-      refresh();
+      compileOwnChange();
       return true;
     }
   }
@@ -286,7 +286,7 @@ public final class RouteTable implements AutoCloseable {
       idl.putAll(sources.idl());
       backends.putAll(sources.backends());
       routes.putAll(sources.routes());
-      return refresh();
+      return compileOwnChange();
     }
   }
 
@@ -294,6 +294,26 @@ public final class RouteTable implements AutoCloseable {
   public Compilation refresh() {
     try {
       return compilerThread.submit(() -> compileAndSwap(sources())).get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while compiling routes", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("route compilation failed", e.getCause());
+    }
+  }
+
+  /**
+   * Compiles after a change of this member's own, unless the compiler thread already compiled exactly
+   * these sources: a refresh scheduled by an earlier cluster event may run between the map write and
+   * this call and pick the change up, and compiling the same sources twice would renew every route's
+   * generation (emptying the cache) for nothing.
+   */
+  private Compilation compileOwnChange() {
+    try {
+      return compilerThread.submit(() -> {
+        RouteSources now = sources();
+        return now.equals(compiledFrom) ? current.get() : compileAndSwap(now);
+      }).get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while compiling routes", e);
