@@ -1,6 +1,7 @@
 package dev.polyglot.gateway.pipeline;
 
 import dev.polyglot.gateway.cache.ResponseCache;
+import dev.polyglot.gateway.call.CallerThread;
 import dev.polyglot.gateway.call.Reply;
 import dev.polyglot.gateway.route.RouteMethod;
 import java.util.concurrent.CompletableFuture;
@@ -24,6 +25,9 @@ final class CacheFilter implements CallFilter {
     byte[] canonical = m.canonicalizer().canonicalize(rc.call().request(), rc.call().format());
     // The loader's future must not fail exceptionally: map failures to replies before the cache sees them.
     String credentials = rc.call().metadata().get("authorization");
-    return cache.get(m, credentials, canonical, () -> chain.proceed(rc).handle((r, t) -> t == null ? r : Replies.fromThrowable(t, m)));
+    // The loader runs inside the cache's map update: a backend call must not block there, even on a
+    // caller thread that waits anyway (CallerThread).
+    return cache.get(m, credentials, canonical,
+        () -> CallerThread.withoutWaiting(() -> chain.proceed(rc)).handle((r, t) -> t == null ? r : Replies.fromThrowable(t, m)));
   }
 }

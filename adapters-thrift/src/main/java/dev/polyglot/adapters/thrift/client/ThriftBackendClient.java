@@ -3,6 +3,7 @@ package dev.polyglot.adapters.thrift.client;
 import dev.polyglot.adapters.thrift.common.ThriftProtocolKind;
 import dev.polyglot.gateway.call.Backend;
 import dev.polyglot.gateway.call.BackendMethod;
+import dev.polyglot.gateway.call.CallerThread;
 import dev.polyglot.gateway.call.Deadline;
 import dev.polyglot.gateway.call.Reply;
 import dev.polyglot.gateway.config.BackendConfig;
@@ -31,8 +32,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * call, transport and protocol as configured, method names prefixed with the multiplexed service name
  * when one is configured.
  *
- * <p>Calls block on sockets, so each runs on this client's own threads; the returned futures complete
- * there. A call gives up at the earlier of its deadline and the backend's {@code timeout} with
+ * <p>Calls block on sockets, so each runs on this client's own threads and the returned futures
+ * complete there; except on a {@link CallerThread} that waits for the reply anyway (a Thrift caller's
+ * connection thread), where the exchange runs on that thread and the future is complete on return. A
+ * call gives up at its deadline (the backend's {@code timeout} when it has none) with
  * {@code DEADLINE_EXCEEDED}, and the connection it used is discarded (a late reply would otherwise be
  * read as the answer to the next call). A backend that cannot be connected to answers
  * {@code UNAVAILABLE}; connecting is lazy, so a backend that is down when routes are compiled only
@@ -137,13 +140,25 @@ public final class ThriftBackendClient implements Backend {
 
   private CompletableFuture<Reply> call(ThriftMethodShape shape, byte[] request, Deadline deadline) {
     if (closed) return CompletableFuture.completedFuture(Reply.error(StatusCode.UNAVAILABLE, "backend " + config.name() + " is closed"));
-    Deadline effective = deadline.earlierOf(Deadline.after(config.timeout()));
+    // The pipeline passes the route's deadline (which may be longer than the backend's timeout, when
+    // the route sets its own); the backend's timeout bounds only calls made without one.
+    Deadline effective = deadline.isNone() ? Deadline.after(config.timeout()) : deadline;
     EndpointPool pool = pools[Math.floorMod(nextEndpoint.getAndIncrement(), pools.length)];
+    if (CallerThread.waitsForReply()) {
+      // The caller's thread would only sleep until one of ours finished the exchange: run it here.
+      return CompletableFuture.completedFuture(pool.call(kind, shape, request, effective));
+    }
     try {
       return CompletableFuture.supplyAsync(() -> pool.call(kind, shape, request, effective), executor);
     } catch (RejectedExecutionException e) {
       return CompletableFuture.completedFuture(Reply.error(StatusCode.UNAVAILABLE, "backend " + config.name() + " is closed"));
     }
+  }
+
+  /** Socket reads and connects are bounded by each call's deadline. */
+  @Override
+  public boolean enforcesDeadline() {
+    return true;
   }
 
   @Override

@@ -4,6 +4,7 @@ import dev.polyglot.adapters.thrift.common.StreamTransport;
 import dev.polyglot.adapters.thrift.common.ThriftProtocolKind;
 import dev.polyglot.adapters.thrift.server.ThriftListener.ConnectionSettings;
 import dev.polyglot.gateway.call.Call;
+import dev.polyglot.gateway.call.CallerThread;
 import dev.polyglot.gateway.call.Deadline;
 import dev.polyglot.gateway.call.Metadata;
 import dev.polyglot.gateway.call.Reply;
@@ -230,8 +231,20 @@ final class ThriftConnection implements Runnable {
       return;
     }
     Call call = new Call(service, method, kind.format(), args, Deadline.NONE, Metadata.EMPTY);
-    CompletableFuture<Reply> reply = settings.dispatcher().dispatch(route, call);
-    if (onewayMessage || route.isOneway()) {
+    boolean oneway = onewayMessage || route.isOneway();
+    CompletableFuture<Reply> reply;
+    if (!oneway && Thread.currentThread() instanceof CallerThread self) {
+      // This thread waits for the reply anyway: a blocking backend exchange may run on it.
+      self.setWaitsForReply(true);
+      try {
+        reply = settings.dispatcher().dispatch(route, call);
+      } finally {
+        self.setWaitsForReply(false);
+      }
+    } else {
+      reply = settings.dispatcher().dispatch(route, call);
+    }
+    if (oneway) {
       // Nothing goes back to the caller; a failure is only worth a log line.
       reply.thenAccept(r -> {
         if (!r.isOk()) log.debug("oneway {} failed: {}", route, r);

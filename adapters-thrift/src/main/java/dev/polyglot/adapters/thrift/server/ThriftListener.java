@@ -1,6 +1,7 @@
 package dev.polyglot.adapters.thrift.server;
 
 import dev.polyglot.gateway.Listener;
+import dev.polyglot.gateway.call.CallerThread;
 import dev.polyglot.gateway.config.ThriftListenerConfig;
 import dev.polyglot.gateway.pipeline.CallDispatcher;
 import java.io.IOException;
@@ -85,7 +86,8 @@ public final class ThriftListener implements Listener {
     address = new InetSocketAddress(socket.getInetAddress(), socket.getLocalPort());
     serverSocket = socket;
     workers = Executors.newCachedThreadPool(r -> {
-      Thread t = new Thread(r, "thrift-connection-" + connectionIds.incrementAndGet());
+      // Caller threads: a Thrift backend's exchange runs right on them (see CallerThread).
+      Thread t = new CallerThread(r, "thrift-connection-" + connectionIds.incrementAndGet());
       t.setDaemon(true);
       return t;
     });

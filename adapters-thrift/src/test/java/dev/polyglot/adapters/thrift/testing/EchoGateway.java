@@ -9,6 +9,7 @@ import dev.polyglot.gateway.config.GatewayConfig;
 import dev.polyglot.gateway.config.ListenersConfig;
 import dev.polyglot.gateway.config.RouteConfig;
 import dev.polyglot.gateway.config.ThriftListenerConfig;
+import dev.polyglot.gateway.pipeline.CallFilter;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URISyntaxException;
@@ -51,6 +52,12 @@ public final class EchoGateway implements AutoCloseable {
 
   public static EchoGateway start(BackendConfig backend, RouteConfig route, Optional<String> defaultService, long maxFrameBytes,
       long maxMessageBytes) throws IOException {
+    return start(backend, route, defaultService, maxFrameBytes, maxMessageBytes, List.of());
+  }
+
+  /** As above, with {@code filters} first in the gateway's pipeline. */
+  public static EchoGateway start(BackendConfig backend, RouteConfig route, Optional<String> defaultService, long maxFrameBytes,
+      long maxMessageBytes, List<CallFilter> filters) throws IOException {
     Path idl = echoIdl();
     GatewayConfig config = GatewayConfig.builder()
         .baseDirectory(idl.getParent())
@@ -62,7 +69,9 @@ public final class EchoGateway implements AutoCloseable {
         .shutdownGracePeriod(Duration.ofSeconds(1))
         .build();
     ThriftListener listener = ThriftListener.of(new ThriftListenerConfig("127.0.0.1", 0, defaultService, maxFrameBytes, maxMessageBytes));
-    Gateway gateway = Gateway.builder(config).listener(listener).backendFactory(new ThriftBackendFactory()).build().start();
+    Gateway.Builder builder = Gateway.builder(config).listener(listener).backendFactory(new ThriftBackendFactory());
+    for (CallFilter f : filters) builder.filter(f);
+    Gateway gateway = builder.build().start();
     return new EchoGateway(gateway, listener);
   }
 
