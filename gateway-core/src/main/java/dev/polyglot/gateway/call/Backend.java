@@ -26,6 +26,15 @@ public interface Backend extends AutoCloseable {
   BackendMethod bind(Schema schema, ServiceDef service, MethodDef method);
 
   /**
+   * Whether every call answers {@code DEADLINE_EXCEEDED} by itself once the deadline it was given
+   * passes (a gRPC deadline, socket timeouts). When true the pipeline sets no timer of its own per
+   * call; when false (the default) it does, and answers for a client that never replies.
+   */
+  default boolean enforcesDeadline() {
+    return false;
+  }
+
+  /**
    * Releases connections. Calls in flight may complete or fail with {@code UNAVAILABLE}; later calls
    * fail with {@code UNAVAILABLE}. Idempotent.
    */

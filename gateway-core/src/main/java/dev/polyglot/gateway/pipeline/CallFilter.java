@@ -10,6 +10,9 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>Thread-safe: one instance serves all calls concurrently. A filter may complete the future on any
  * thread; it may throw {@link dev.polyglot.gateway.call.StatusException} to answer with a status.
+ *
+ * <p>Filters run on the listeners' I/O threads (the gRPC and HTTP listeners' event loops), so they
+ * must not block: work that waits belongs in the returned future.
  */
 @FunctionalInterface
 public interface CallFilter {

@@ -14,9 +14,14 @@ import java.util.concurrent.TimeoutException;
 /**
  * The last step: sends the backend-format request with the effective deadline (the caller's or the
  * route's timeout, whichever ends first) and answers {@code DEADLINE_EXCEEDED} if the backend has not
- * replied by then, whether or not the backend client enforces it too.
+ * replied by then.
  *
- * <p>The timeout reply and its message are built only when the timeout fires, not on every call.
+ * <p>Design note, timers: a backend client that enforces the deadline itself
+ * ({@link dev.polyglot.gateway.call.Backend#enforcesDeadline()}: gRPC deadlines, socket timeouts)
+ * gets no second timer here; scheduling and cancelling one per call on the JDK's shared delayer cost a
+ * lock and a queue entry on every call. Its {@code DEADLINE_EXCEEDED} after the deadline passed is
+ * reworded to the same message the timer gives, so callers see one message whatever the backend. For
+ * other clients the timer answers; its reply and message are built only when it fires.
  */
 final class ForwardingFilter implements CallFilter {
 
@@ -30,6 +35,13 @@ final class ForwardingFilter implements CallFilter {
     CompletableFuture<Reply> reply = m.backend().call(rc.call().request(), deadline, rc.call().metadata());
     if (m.isOneway()) return reply;
     boolean routeTimeout = deadline == routeDeadline;
+    if (m.route().backend().enforcesDeadline()) {
+      if (reply.isDone()) {
+        Reply r = reply.getNow(null);
+        return r != null && expiredHere(r, deadline) ? CompletableFuture.completedFuture(timeoutReply(m, routeTimeout)) : reply;
+      }
+      return reply.thenApply(r -> expiredHere(r, deadline) ? timeoutReply(m, routeTimeout) : r);
+    }
     // A copy, so that the timeout completes our future and never the backend client's own. orTimeout
     // stores its TimeoutException as is, while a failure of the backend's future reaches the copy
     // wrapped in a CompletionException: only the bare TimeoutException is our timer.
@@ -37,6 +49,10 @@ final class ForwardingFilter implements CallFilter {
       if (t instanceof TimeoutException) return timeoutReply(m, routeTimeout);
       throw t instanceof CompletionException ce ? ce : new CompletionException(t);
     });
+  }
+
+  private static boolean expiredHere(Reply r, Deadline deadline) {
+    return !r.isOk() && r.status().code() == StatusCode.DEADLINE_EXCEEDED && deadline.isExpired();
   }
 
   private static Reply timeoutReply(RouteMethod m, boolean routeTimeout) {

@@ -107,6 +107,12 @@ public final class GrpcBackendClient implements Backend {
     return config.name();
   }
 
+  /** Each call carries its deadline as a gRPC deadline, which the channel enforces (and the backend sees). */
+  @Override
+  public boolean enforcesDeadline() {
+    return true;
+  }
+
   @Override
   public void close() {
     closed = true;

@@ -59,6 +59,10 @@ public final class GrpcListener implements Listener {
         .addService(health.getHealthService())
         .addService(reflection)
         .addService(reflection.v1alpha())
+        // Calls run on the event loop that read them: the pipeline never blocks there (a Thrift
+        // backend's exchange moves to its client's threads), so a hand-off would only add a thread
+        // wake-up to every call.
+        .directExecutor()
         .maxInboundMessageSize(Math.toIntExact(Math.min(Integer.MAX_VALUE, config.maxMessageBytes())))
         .build();
     try {

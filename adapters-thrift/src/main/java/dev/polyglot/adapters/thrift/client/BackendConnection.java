@@ -17,7 +17,6 @@ import java.io.InputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.util.Arrays;
-import java.util.concurrent.TimeUnit;
 import org.apache.thrift.TApplicationException;
 import org.apache.thrift.TException;
 import org.apache.thrift.protocol.TField;
@@ -45,6 +44,11 @@ final class BackendConnection {
   private final InputStream in;
   private final BufferedOutputStream out;
   private int seqid;
+  /** Per connection, reused for every call's message header (a connection serves one call at a time). */
+  private final ByteArrayOutputStream head = new ByteArrayOutputStream(64);
+  private final byte[] lengthBytes = new byte[4];
+  private ThriftProtocolKind headKind;
+  private TProtocol headWriter;
 
   BackendConnection(Socket socket, ThriftTransport transport) throws IOException {
     this.socket = socket;
@@ -62,18 +66,26 @@ final class BackendConnection {
   Reply exchange(ThriftProtocolKind kind, ThriftMethodShape shape, byte[] request, Deadline deadline) throws ExchangeFailure {
     int id = ++seqid;
     deadlineIn.begin(deadline);
+    if (headKind != kind) {
+      headKind = kind;
+      headWriter = kind.newProtocol(new StreamTransport(InputStream.nullInputStream(), head));
+    }
     try {
-      ByteArrayOutputStream message = new ByteArrayOutputStream(request.length + shape.wireName().length() + 16);
-      TProtocol writer = kind.newProtocol(new StreamTransport(InputStream.nullInputStream(), message));
-      writer.writeMessageBegin(new TMessage(shape.wireName(), shape.oneway() ? TMessageType.ONEWAY : TMessageType.CALL, id));
-      writer.getTransport().write(request);
-      writer.writeMessageEnd();
-      writer.getTransport().flush();
+      // The message header goes through a reused buffer; the arguments, already encoded, are written
+      // as they are (Thrift's binary and compact protocols write nothing for a message's end).
+      head.reset();
+      headWriter.writeMessageBegin(new TMessage(shape.wireName(), shape.oneway() ? TMessageType.ONEWAY : TMessageType.CALL, id));
+      headWriter.writeMessageEnd();
       if (framed) {
-        int n = message.size();
-        out.write(new byte[] {(byte) (n >>> 24), (byte) (n >>> 16), (byte) (n >>> 8), (byte) n});
+        int n = head.size() + request.length;
+        lengthBytes[0] = (byte) (n >>> 24);
+        lengthBytes[1] = (byte) (n >>> 16);
+        lengthBytes[2] = (byte) (n >>> 8);
+        lengthBytes[3] = (byte) n;
+        out.write(lengthBytes);
       }
-      message.writeTo(out);
+      head.writeTo(out);
+      out.write(request);
       out.flush();
     } catch (IOException | TException e) {
       throw new ExchangeFailure(ExchangeFailure.Kind.BROKEN, true, "write failed: " + e.getMessage(), e);
@@ -224,8 +236,10 @@ final class BackendConnection {
       if (deadline.isNone()) {
         socket.setSoTimeout(0);
       } else {
-        long millis = TimeUnit.NANOSECONDS.toMillis(deadline.remainingNanos());
-        if (millis <= 0) throw new SocketTimeoutException("deadline exceeded");
+        long nanos = deadline.remainingNanos();
+        if (nanos <= 0) throw new SocketTimeoutException("deadline exceeded");
+        // Rounded up, so that a read never times out before the deadline has passed.
+        long millis = (nanos + 999_999) / 1_000_000;
         socket.setSoTimeout((int) Math.min(millis, Integer.MAX_VALUE));
       }
       int n = in.read(b, off, len);
