@@ -39,13 +39,20 @@ public final class LoadMain {
   private LoadMain() {}
 
   /** Durations and counts of one run. */
-  record Settings(int rounds, long warmupNanos, long windowNanos, long latencyWarmupNanos, long latencyWindowNanos, int inFlight) {
+  /**
+   * @param jitWarmupNanos how long each direct target (in this JVM) and each scenario and payload through
+   *     a fresh gateway run once before anything is measured, so that both are C2-compiled: with half a
+   *     second, the first payload of a fresh gateway still ran partly interpreted (CPU per call 2-4x
+   *     that of the next payload)
+   */
+  record Settings(int rounds, long warmupNanos, long windowNanos, long latencyWarmupNanos, long latencyWindowNanos, int inFlight,
+      long jitWarmupNanos) {
     static Settings full() {
-      return new Settings(3, ms(800), ms(1200), ms(400), ms(1200), 64);
+      return new Settings(3, ms(800), ms(1200), ms(400), ms(1200), 64, ms(3000));
     }
 
     static Settings quick() {
-      return new Settings(2, ms(500), ms(1000), ms(300), ms(1000), 64);
+      return new Settings(2, ms(500), ms(1000), ms(300), ms(1000), 64, ms(2000));
     }
 
     private static long ms(long millis) {
@@ -136,7 +143,7 @@ public final class LoadMain {
       if (s.translates() && !GatewayNode.TRANSLATES || !callers.add(s.caller())) continue;
       for (Payload p : payloads) {
         try (LoadTarget d = s.direct(backends, p)) {
-          LoadDriver.closedLoop(d, st.inFlight(), 0, st.warmupNanos());
+          LoadDriver.closedLoop(d, st.inFlight(), 0, st.jitWarmupNanos());
         }
       }
     }
@@ -150,7 +157,7 @@ public final class LoadMain {
     for (Scenario s : scenarios) {
       for (Payload p : payloads) {
         try (LoadTarget g = s.throughGateway(gateway, p)) {
-          LoadDriver.closedLoop(g, st.inFlight(), 0, st.warmupNanos());
+          LoadDriver.closedLoop(g, st.inFlight(), 0, st.jitWarmupNanos());
         } catch (Exception e) {
           // measure() meets the same failure and reports it in the table.
           System.out.printf("warm-up of %s, %s failed: %s%n", s.label(), p.label(), e);
@@ -168,15 +175,22 @@ public final class LoadMain {
     double[] through = new double[st.rounds()];
     GatewayNodeProcess.Stats used = GatewayNodeProcess.Stats.ZERO;
     long gatewayCalls = 0;
+    long directCalls = 0;
+    long harnessDirectNanos = 0;
+    long harnessGatewayNanos = 0;
     try (LoadTarget d = s.direct(backends, p); LoadTarget g = s.throughGateway(gateway, p)) {
       for (int r = 0; r < st.rounds(); r++) {
         // The first round warms both paths longer: the JIT has not seen this payload yet.
         long warmup = r == 0 ? 2 * st.warmupNanos() : st.warmupNanos();
-        LoadDriver.Result dr = LoadDriver.closedLoop(d, st.inFlight(), warmup, st.windowNanos());
+        HarnessCpu directCpu = new HarnessCpu();
+        LoadDriver.Result dr = LoadDriver.closedLoop(d, st.inFlight(), warmup, st.windowNanos(), directCpu);
         WindowStats window = new WindowStats(gateway);
         LoadDriver.Result gr = LoadDriver.closedLoop(g, st.inFlight(), warmup, st.windowNanos(), window);
         used = used.plus(window.used());
         gatewayCalls += gr.calls();
+        directCalls += dr.calls();
+        harnessDirectNanos += directCpu.used();
+        harnessGatewayNanos += window.harnessUsed();
         direct[r] = dr.callsPerSecond();
         through[r] = gr.callsPerSecond();
         problem = firstProblem(problem, dr, "direct", gr, "gateway");
@@ -197,17 +211,19 @@ public final class LoadMain {
         System.out.printf("  cache: %,d hits, %,d misses in the gateway windows%n", used.cacheHits(), used.cacheMisses());
       }
       return new ScenarioResult(s, p, direct, through, d1, g1, half, dh, gh, gh.callsPerSecond(),
-          used.processCpuNanos() / calls, used.allocatedBytes() / calls, used, problem);
+          used.processCpuNanos() / calls, used.allocatedBytes() / calls, used,
+          harnessDirectNanos / (double) Math.max(1, directCalls), harnessGatewayNanos / calls, problem);
     } catch (Exception e) {
       System.out.printf("  FAILED: %s%n", e);
       String why = e.getClass().getSimpleName() + ": " + e.getMessage();
-      return new ScenarioResult(s, p, direct, through, null, null, 0, null, null, 0, 0, 0, used, why);
+      return new ScenarioResult(s, p, direct, through, null, null, 0, null, null, 0, 0, 0, used, 0, 0, why);
     }
   }
 
-  /** The gateway's counters at the window's start and end. */
+  /** The gateway's counters, and this JVM's CPU time, at the window's start and end. */
   private static final class WindowStats implements LoadDriver.WindowProbe {
     private final GatewayNodeProcess gateway;
+    private final HarnessCpu harness = new HarnessCpu();
     private GatewayNodeProcess.Stats start;
     private GatewayNodeProcess.Stats end;
 
@@ -217,16 +233,47 @@ public final class LoadMain {
 
     @Override
     public void windowStarts() throws Exception {
+      harness.windowStarts();
       start = gateway.stats();
     }
 
     @Override
     public void windowEnds() throws Exception {
       end = gateway.stats();
+      harness.windowEnds();
     }
 
     GatewayNodeProcess.Stats used() {
       return end.minus(start);
+    }
+
+    long harnessUsed() {
+      return harness.used();
+    }
+  }
+
+  /**
+   * This JVM's CPU time over a window: the load generator and the backends (and their GC and JIT),
+   * i.e. what the machine spends on a call besides the gateway.
+   */
+  private static final class HarnessCpu implements LoadDriver.WindowProbe {
+    private static final com.sun.management.OperatingSystemMXBean OS =
+        (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    private long start;
+    private long end;
+
+    @Override
+    public void windowStarts() {
+      start = OS.getProcessCpuTime();
+    }
+
+    @Override
+    public void windowEnds() {
+      end = OS.getProcessCpuTime();
+    }
+
+    long used() {
+      return end - start;
     }
   }
 

@@ -23,22 +23,23 @@ final class ResultsTable {
     StringBuilder b = new StringBuilder();
     b.append("Command: `").append(command).append("`\n\n");
     b.append(String.format(Locale.ROOT,
-        "Run of %s UTC (%s mode, %d s): %d rounds × (direct, gateway), warm-up %d ms, window %d ms, %d in flight; "
+        "Run of %s UTC (%s mode, %d s): JIT warm-up %d ms per target, then %d rounds × (direct, gateway), warm-up %d ms, window %d ms, %d in flight; "
             + "%d cores; load average %s before, %s after; gateway JVM `%s`; %s.%n%n",
-        startedUtc, quick ? "--quick" : "full", seconds, st.rounds(), st.warmupNanos() / 1_000_000, st.windowNanos() / 1_000_000,
+        startedUtc, quick ? "--quick" : "full", seconds, st.jitWarmupNanos() / 1_000_000, st.rounds(), st.warmupNanos() / 1_000_000, st.windowNanos() / 1_000_000,
         st.inFlight(), Runtime.getRuntime().availableProcessors(), loadBefore, loadAfter, gatewayJvm,
         System.getProperty("java.vm.name") + " " + System.getProperty("java.version")));
     b.append("| Scenario | Payload | Direct calls/s | Gateway calls/s | Ratio median (min–max) | Added p50 / p99 @1 in flight (µs) "
-        + "| @½ direct max: rate, added p50 / p99 (µs) | Gateway CPU µs/call | Gateway alloc/call | Target |\n");
-    b.append("|---|---|---:|---:|---|---:|---|---:|---:|---|\n");
+        + "| @½ direct max: rate, added p50 / p99 (µs) | Gateway CPU µs/call | Gateway alloc/call "
+        + "| Harness CPU µs/call, direct → gateway leg | Ratio at zero gateway cost | Target |\n");
+    b.append("|---|---|---:|---:|---|---:|---|---:|---:|---:|---:|---|\n");
     for (ScenarioResult r : results) {
       if (r.directOne() == null) {
         b.append("| ").append(r.scenario().label()).append(" | ").append(r.payload().label())
-            .append(" | failed: ").append(r.problem().replace('|', '/')).append(" | | | | | | | |\n");
+            .append(" | failed: ").append(r.problem().replace('|', '/')).append(" | | | | | | | | | |\n");
         continue;
       }
       double[] ratios = r.ratios();
-      b.append(String.format(Locale.ROOT, "| %s | %s | %,.0f | %,.0f | %.2f× (%.2f–%.2f) | %s / %s | %,.0f/s%s: %s / %s | %.0f | %s | %s |%n",
+      b.append(String.format(Locale.ROOT, "| %s | %s | %,.0f | %,.0f | %.2f× (%.2f–%.2f) | %s / %s | %,.0f/s%s: %s / %s | %.0f | %s | %.0f → %.0f | %.2f× | %s |%n",
           r.scenario().label(), r.payload().label(),
           ScenarioResult.median(r.directRates()), ScenarioResult.median(r.gatewayRates()),
           ScenarioResult.median(ratios), ScenarioResult.min(ratios), ScenarioResult.max(ratios),
@@ -46,7 +47,9 @@ final class ResultsTable {
           r.halfRate(), r.gatewayHalfAchieved() < 0.95 * r.halfRate()
               ? String.format(Locale.ROOT, " (gateway fell behind: %,.0f/s)", r.gatewayHalfAchieved()) : "",
           added(r.gatewayHalf().p50(), r.directHalf().p50()), added(r.gatewayHalf().p99(), r.directHalf().p99()),
-          r.cpuNanosPerCall() / 1000, bytes(r.allocatedBytesPerCall()), r.scenario().target()));
+          r.cpuNanosPerCall() / 1000, bytes(r.allocatedBytesPerCall()),
+          r.harnessCpuDirectNanosPerCall() / 1000, r.harnessCpuGatewayNanosPerCall() / 1000, r.zeroCostCeiling(),
+          r.scenario().target()));
     }
     for (ScenarioResult r : results) {
       GatewayNodeProcess.Stats u = r.gatewayUsed();

@@ -12,6 +12,10 @@ import java.util.Arrays;
  * @param cpuNanosPerCall the gateway JVM's CPU time over the gateway's throughput rounds, per call
  * @param allocatedBytesPerCall bytes allocated by the gateway's threads over those rounds, per call
  * @param gatewayUsed the gateway's counters over the throughput windows (CPU, allocation, cache)
+ * @param harnessCpuDirectNanosPerCall the harness JVM's CPU time (load generator and backends) per call
+ *     over the direct rounds' windows
+ * @param harnessCpuGatewayNanosPerCall the same over the gateway rounds' windows (the gateway's own CPU
+ *     is in {@code cpuNanosPerCall})
  * @param problem the first failure seen, or null
  */
 record ScenarioResult(
@@ -28,7 +32,18 @@ record ScenarioResult(
     double cpuNanosPerCall,
     double allocatedBytesPerCall,
     GatewayNodeProcess.Stats gatewayUsed,
+    double harnessCpuDirectNanosPerCall,
+    double harnessCpuGatewayNanosPerCall,
     String problem) {
+
+  /**
+   * The ratio the gateway leg would reach if the gateway cost no CPU at all, when the machine's cores
+   * are what limits both legs: direct CPU per call over the gateway leg's CPU per call outside the
+   * gateway. A ceiling that no gateway can pass on this harness.
+   */
+  double zeroCostCeiling() {
+    return harnessCpuGatewayNanosPerCall > 0 ? harnessCpuDirectNanosPerCall / harnessCpuGatewayNanosPerCall : Double.NaN;
+  }
 
   double[] ratios() {
     double[] r = new double[directRates.length];
