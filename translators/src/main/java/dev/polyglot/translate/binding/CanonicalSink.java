@@ -25,21 +25,83 @@ import java.util.List;
  * holding its zero (or an empty repeated/map field) is left out, as if absent; a repeated scalar
  * field id keeps its last value, as protobuf merges it.
  *
- * <p>Not thread-safe; one value at a time. Allocates per value: this runs once per cacheable call,
- * not in the translation path.
+ * <p>Design note, allocation: the canonical bytes of a struct, list, set or map are the
+ * concatenation of its parts' bytes, so computing them eagerly copied every nested value once per
+ * level. They are needed only to order set elements and map entries (and the canonical order of
+ * struct fields is by id, known from the plan), so composite values compute them on first use; a
+ * request without sets or maps of structs allocates one small array per scalar and the output.
+ *
+ * <p>Not thread-safe; one value at a time.
  */
 final class CanonicalSink implements ValueSink {
-  private static final Comparator<byte[]> UNSIGNED = Arrays::compareUnsigned;
-  private static final Comparator<Val> BY_CANON = (a, b) -> UNSIGNED.compare(a.canon, b.canon);
+  private static final Comparator<Val> BY_CANON = (a, b) -> Arrays.compareUnsigned(a.canon(), b.canon());
 
   /**
-   * One value: its canonical bytes, and for structs and containers its parts in canonical order so
-   * that it can be replayed into a writer of any format.
-   *
-   * @param kind 0 for a scalar (decoded from {@code canon} on replay), else S, L, T (set) or M
-   * @param fields for a struct, the field index of each part
+   * One value, with its canonical bytes (given for scalars, computed on demand for the rest), and for
+   * structs and containers its parts in canonical order so that it can be replayed into a writer of
+   * any format.
    */
-  record Val(byte[] canon, char kind, Val[] parts, int[] fields) {}
+  static final class Val {
+    /** 0 for a scalar (decoded from {@code canon} on replay), else S, L, T (set) or M. */
+    final char kind;
+    final Val[] parts;
+    /** For a struct, the field index of each part. */
+    final int[] fields;
+    /** For a struct, the field id of each part. */
+    final int[] ids;
+    private byte[] canon;
+
+    Val(byte[] scalar) {
+      this.kind = 0;
+      this.canon = scalar;
+      this.parts = null;
+      this.fields = null;
+      this.ids = null;
+    }
+
+    Val(char kind, Val[] parts, int[] fields, int[] ids) {
+      this.kind = kind;
+      this.parts = parts;
+      this.fields = fields;
+      this.ids = ids;
+    }
+
+    byte[] canon() {
+      if (canon == null) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        appendTo(out);
+        canon = out.toByteArray();
+      }
+      return canon;
+    }
+
+    private void appendTo(ByteArrayOutputStream out) {
+      if (canon != null) {
+        out.writeBytes(canon);
+        return;
+      }
+      switch (kind) {
+        case 'S' -> {
+          out.write('S');
+          for (int i = 0; i < parts.length; i++) {
+            writeInt(out, ids[i]);
+            parts[i].appendTo(out);
+          }
+          out.write('E');
+        }
+        case 'M' -> {
+          out.write('M');
+          writeInt(out, parts.length / 2);
+          for (Val p : parts) p.appendTo(out);
+        }
+        default -> {
+          out.write('L');
+          writeInt(out, parts.length);
+          for (Val p : parts) p.appendTo(out);
+        }
+      }
+    }
+  }
 
   private static final class Frame {
     final char kind; // S, L, T (set), M
@@ -129,7 +191,7 @@ final class CanonicalSink implements ValueSink {
   }
 
   private void emit(byte[] value) {
-    emit(new Val(value, (char) 0, null, null));
+    emit(new Val(value));
   }
 
   private void emit(Val value) {
@@ -160,31 +222,33 @@ final class CanonicalSink implements ValueSink {
     // Last value per field wins (protobuf merging of a repeated scalar field); then id order.
     Val[] byIndex = new Val[f.struct.fieldCount()];
     for (int i = 0; i < n; i++) byIndex[f.ids.get(i)] = f.parts.get(i);
-    Integer[] order = new Integer[f.struct.fieldCount()];
-    for (int i = 0; i < order.length; i++) order[i] = i;
-    Arrays.sort(order, Comparator.comparingInt(i -> f.struct.field(i).id()));
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    out.write('S');
-    List<Val> kept = new ArrayList<>();
-    List<Integer> keptFields = new ArrayList<>();
-    for (int i : order) {
+    int kept = 0;
+    for (int i : f.struct.indexesInIdOrder()) {
       Val v = byIndex[i];
-      if (v == null || isImplicitZero(f.struct, f.struct.field(i), v.canon)) continue;
-      writeInt(out, f.struct.field(i).id());
-      out.writeBytes(v.canon);
-      kept.add(v);
-      keptFields.add(i);
+      if (v != null && !isImplicitZero(f.struct, f.struct.field(i), v)) kept++;
     }
-    out.write('E');
-    emit(new Val(out.toByteArray(), 'S', kept.toArray(new Val[0]), keptFields.stream().mapToInt(Integer::intValue).toArray()));
+    Val[] parts = new Val[kept];
+    int[] fields = new int[kept];
+    int[] ids = new int[kept];
+    int k = 0;
+    for (int i : f.struct.indexesInIdOrder()) {
+      Val v = byIndex[i];
+      if (v == null || isImplicitZero(f.struct, f.struct.field(i), v)) continue;
+      parts[k] = v;
+      fields[k] = i;
+      ids[k] = f.struct.field(i).id();
+      k++;
+    }
+    emit(new Val('S', parts, fields, ids));
   }
 
-  private static boolean isImplicitZero(StructPlan s, FieldPlan f, byte[] v) {
+  private static boolean isImplicitZero(StructPlan s, FieldPlan f, Val v) {
     if (s.idl() != IdlKind.PROTO || f.def().hasPresence() || f.def().oneofIndex() >= 0) return false;
     TypeKind k = f.type().kind();
-    if (k == TypeKind.LIST || k == TypeKind.SET || k == TypeKind.MAP) return v.length == 5 && v[1] == 0 && v[2] == 0 && v[3] == 0 && v[4] == 0;
-    if (!f.hasImplicitPresence()) return false;
-    for (int i = 1; i < v.length; i++) if (v[i] != 0) return false;
+    if (k == TypeKind.LIST || k == TypeKind.SET || k == TypeKind.MAP) return v.parts != null && v.parts.length == 0;
+    if (!f.hasImplicitPresence() || v.kind != 0) return false;
+    byte[] c = v.canon;
+    for (int i = 1; i < c.length; i++) if (c[i] != 0) return false;
     return true;
   }
 
@@ -212,11 +276,7 @@ final class CanonicalSink implements ValueSink {
     Frame f = stack.remove(stack.size() - 1);
     List<Val> parts = f.parts;
     if (sorted) parts.sort(BY_CANON);
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    out.write('L');
-    writeInt(out, parts.size());
-    for (Val p : parts) out.writeBytes(p.canon);
-    emit(new Val(out.toByteArray(), sorted ? 'T' : 'L', parts.toArray(new Val[0]), null));
+    emit(new Val(sorted ? 'T' : 'L', parts.toArray(new Val[0]), null, null));
   }
 
   @Override
@@ -231,17 +291,12 @@ final class CanonicalSink implements ValueSink {
     Val[][] pairs = new Val[entries][];
     for (int i = 0; i < entries; i++) pairs[i] = new Val[] {f.parts.get(2 * i), f.parts.get(2 * i + 1)};
     Arrays.sort(pairs, (a, b) -> BY_CANON.compare(a[0], b[0]));
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    out.write('M');
-    writeInt(out, entries);
     Val[] flat = new Val[entries * 2];
     for (int i = 0; i < entries; i++) {
-      out.writeBytes(pairs[i][0].canon);
-      out.writeBytes(pairs[i][1].canon);
       flat[2 * i] = pairs[i][0];
       flat[2 * i + 1] = pairs[i][1];
     }
-    emit(new Val(out.toByteArray(), 'M', flat, null));
+    emit(new Val('M', flat, null, null));
   }
 
   @Override

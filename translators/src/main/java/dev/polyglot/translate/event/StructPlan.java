@@ -25,6 +25,7 @@ public final class StructPlan {
   private String[] nameTable; // open addressing over names and JSON names
   private int[] nameIndexes;
   private long requiredMask;
+  private int[] indexesInIdOrder;
 
   StructPlan(StructDef def) {
     this.def = def;
@@ -62,6 +63,11 @@ public final class StructPlan {
       putName(f.name(), f.index());
       if (f.jsonName() != null) putName(f.jsonName(), f.index());
     }
+    Integer[] byId = new Integer[n];
+    for (int i = 0; i < n; i++) byId[i] = i;
+    Arrays.sort(byId, (a, b) -> Integer.compare(fieldPlans[a].id(), fieldPlans[b].id()));
+    indexesInIdOrder = new int[n];
+    for (int i = 0; i < n; i++) indexesInIdOrder[i] = byId[i];
     long mask = 0;
     for (int i = 0; i < Math.min(n, 64); i++) if (fieldPlans[i].isRequired()) mask |= 1L << i;
     requiredMask = mask;
@@ -93,6 +99,11 @@ public final class StructPlan {
   /** A Thrift union: at most one field may be set. */
   public boolean isUnion() {
     return def.isUnion();
+  }
+
+  /** Field indexes sorted by field id. The array is shared: callers must not modify it. */
+  public int[] indexesInIdOrder() {
+    return indexesInIdOrder;
   }
 
   public int fieldCount() {

@@ -48,6 +48,10 @@ final class BackendConnection {
   private final ByteArrayOutputStream head = new ByteArrayOutputStream(64);
   private final byte[] lengthBytes = new byte[4];
   private ThriftProtocolKind headKind;
+  /** Reused for every reply, so that its recording buffer is grown once per connection, not per call. */
+  private final StreamTransport replyTransport;
+  private ThriftProtocolKind replyKind;
+  private TProtocol replyReader;
   private TProtocol headWriter;
 
   BackendConnection(Socket socket, ThriftTransport transport) throws IOException {
@@ -56,6 +60,7 @@ final class BackendConnection {
     this.deadlineIn = new DeadlineInputStream(socket);
     this.in = new BufferedInputStream(deadlineIn, 64 * 1024);
     this.out = new BufferedOutputStream(socket.getOutputStream(), 64 * 1024);
+    this.replyTransport = new StreamTransport(in, null);
   }
 
   /**
@@ -99,7 +104,7 @@ final class BackendConnection {
   }
 
   private Reply readReply(ThriftProtocolKind kind, ThriftMethodShape shape, int id) throws TException, IOException {
-    StreamTransport t = new StreamTransport(in, null);
+    StreamTransport t = replyTransport;
     if (framed) {
       byte[] length = in.readNBytes(4);
       if (length.length < 4) throw new TTransportException(TTransportException.END_OF_FILE, "end of stream");
@@ -109,7 +114,11 @@ final class BackendConnection {
     } else {
       t.beginMessage(MAX_REPLY_BYTES);
     }
-    TProtocol p = kind.newProtocol(t);
+    if (replyKind != kind) {
+      replyKind = kind;
+      replyReader = kind.newProtocol(t);
+    }
+    TProtocol p = replyReader;
     TMessage header = p.readMessageBegin();
     if (header.seqid != id) throw new MalformedReply("sequence id " + header.seqid + " (expected: " + id + ")");
     if (header.type == TMessageType.EXCEPTION) {

@@ -12,6 +12,7 @@ import dev.polyglot.gateway.route.CompiledRoute;
 import dev.polyglot.gateway.route.RouteMethod;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
@@ -50,6 +51,8 @@ final class ThriftConnection implements Runnable {
   static final int MAX_DEPTH = 64;
   /** What a message header may take when read ahead of an oversized frame. */
   private static final long HEADER_LIMIT = 64 * 1024;
+  /** The largest frame read into the connection's reused buffer. */
+  private static final int REUSED_FRAME_BYTES = 64 * 1024;
 
   private final Socket socket;
   private final ConnectionSettings settings;
@@ -57,6 +60,13 @@ final class ThriftConnection implements Runnable {
   private final InputStream in;
   private final BufferedOutputStream out;
   private volatile boolean reading = true;
+  /** This connection's frame buffer (frames are served one at a time); grows up to {@link #REUSED_FRAME_BYTES}. */
+  private byte[] frameBuffer = new byte[4096];
+  private final byte[] lengthBytes = new byte[4];
+  /** The reply header of an ok reply is written here first, to learn the frame length. */
+  private final ByteArrayOutputStream head = new ByteArrayOutputStream(64);
+  private ThriftProtocolKind headKind;
+  private TProtocol headWriter;
 
   ThriftConnection(Socket socket, ConnectionSettings settings, Consumer<ThriftConnection> onClose) throws IOException {
     this.socket = socket;
@@ -118,15 +128,22 @@ final class ThriftConnection implements Runnable {
         answerOversizedFrame(length, maxFrame);
         return;
       }
-      byte[] frame = in.readNBytes(length);
-      if (frame.length < length) return;
-      serveFrame(frame, frameConfig);
+      // Frames up to REUSED_FRAME_BYTES are read into this connection's buffer (the arguments are
+      // copied out of it); a larger one gets an array of its own, so no connection keeps a big buffer.
+      byte[] frame = length <= REUSED_FRAME_BYTES ? frameBuffer(length) : new byte[length];
+      if (in.readNBytes(frame, 0, length) < length) return;
+      serveFrame(frame, length, frameConfig);
     }
   }
 
-  private void serveFrame(byte[] frame, TConfiguration frameConfig) throws IOException, TException {
+  private byte[] frameBuffer(int length) {
+    if (frameBuffer.length < length) frameBuffer = new byte[Math.max(length, Math.min(REUSED_FRAME_BYTES, 2 * frameBuffer.length))];
+    return frameBuffer;
+  }
+
+  private void serveFrame(byte[] frame, int length, TConfiguration frameConfig) throws IOException, TException {
     ThriftProtocolKind kind = ThriftProtocolKind.ofFirstByte(frame[0]);
-    TMemoryInputTransport t = new TMemoryInputTransport(frameConfig, frame);
+    TMemoryInputTransport t = new TMemoryInputTransport(frameConfig, frame, 0, length);
     TProtocol p = kind.newProtocol(t);
     TMessage header;
     try {
@@ -251,8 +268,39 @@ final class ThriftConnection implements Runnable {
       });
       return;
     }
-    byte[] message = ReplyEncoder.encode(kind, method, header.seqid, reply.join(), route.callerMethod());
-    send(framed, message);
+    Reply r = reply.join();
+    if (r.isOk() && r.format() == kind.format()) {
+      sendResult(kind, framed, method, header.seqid, r.payload());
+    } else {
+      send(framed, ReplyEncoder.encode(kind, method, header.seqid, r, route.callerMethod()));
+    }
+  }
+
+  /**
+   * An ok reply: the message header goes through this connection's reused buffer and the result
+   * struct, already encoded, straight to the socket's buffer (what {@link ReplyEncoder} produces for
+   * it, without assembling a copy of the whole message first).
+   */
+  private void sendResult(ThriftProtocolKind kind, boolean framed, String method, int seqid, byte[] result) throws IOException, TException {
+    if (headKind != kind) {
+      headKind = kind;
+      headWriter = kind.newProtocol(new StreamTransport(InputStream.nullInputStream(), head));
+    }
+    head.reset();
+    headWriter.writeMessageBegin(new TMessage(method, TMessageType.REPLY, seqid));
+    headWriter.writeMessageEnd();
+    if (framed) writeLength(head.size() + result.length);
+    head.writeTo(out);
+    out.write(result);
+    out.flush();
+  }
+
+  private void writeLength(int n) throws IOException {
+    lengthBytes[0] = (byte) (n >>> 24);
+    lengthBytes[1] = (byte) (n >>> 16);
+    lengthBytes[2] = (byte) (n >>> 8);
+    lengthBytes[3] = (byte) n;
+    out.write(lengthBytes);
   }
 
   private void answerError(ThriftProtocolKind kind, boolean framed, TMessage header, int type, String message) throws IOException, TException {
@@ -266,10 +314,7 @@ final class ThriftConnection implements Runnable {
   }
 
   private void send(boolean framed, byte[] message) throws IOException {
-    if (framed) {
-      int n = message.length;
-      out.write(new byte[] {(byte) (n >>> 24), (byte) (n >>> 16), (byte) (n >>> 8), (byte) n});
-    }
+    if (framed) writeLength(message.length);
     out.write(message);
     out.flush();
   }

@@ -87,4 +87,19 @@ class CallerThreadExchangeTest {
       assertTrue(millis < 1000, "the call after a oneway message was answered after " + millis + " ms");
     }
   }
+
+  @Test
+  void framesOfEverySizeInTurnOnOneConnectionGetTheirOwnReplies() throws Exception {
+    // Below, at and above the connection's reused frame buffer (4 KiB growing to 64 KiB), in an order
+    // that shrinks and grows it: a reply built from a stale buffer would show up as wrong text.
+    int[] sizes = {10, 5_000, 70_000, 300, 65_000, 66_000, 1, 20_000};
+    try (ThriftTestClient client = ThriftTestClient.connect(gateway.address(), CALLER)) {
+      for (int i = 0; i < sizes.length; i++) {
+        String text = String.valueOf((char) ('a' + i)).repeat(sizes[i]);
+        Answer a = client.call("echo", i, Args.string(1, text));
+        assertEquals(i, a.header().seqid);
+        assertEquals(text, text(a.success()), "echo of " + sizes[i] + " characters");
+      }
+    }
+  }
 }
