@@ -34,7 +34,7 @@ import java.util.Optional;
 /**
  * The gateway under test, run in its own JVM by {@link GatewayNodeProcess} so that every thread and
  * every byte of that JVM is the gateway's: CPU per call is the process's CPU time (JIT and GC
- * included), allocation per call the sum of {@code getThreadAllocatedBytes} over its live threads.
+ * included), allocation per call from {@code getThreadAllocatedBytes} per thread ({@link AllocationCounter}).
  *
  * <p>Usage: {@code GatewayNode <pass|cross|cache> <idl dir> <gRPC backend port> <Thrift backend port>}.
  * Prints {@code @@ready grpc=P thrift=P http=P} once listening, then answers each line on stdin:
@@ -73,6 +73,7 @@ public final class GatewayNode {
     threads.setThreadAllocatedMemoryEnabled(true);
     threads.setThreadCpuTimeEnabled(true);
     OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    AllocationCounter allocated = new AllocationCounter();
     BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     String line;
     while ((line = in.readLine()) != null) {
@@ -80,10 +81,9 @@ public final class GatewayNode {
         long[] ids = threads.getAllThreadIds();
         long cpu = 0;
         for (long c : threads.getThreadCpuTime(ids)) if (c > 0) cpu += c;
-        long allocated = 0;
-        for (long a : threads.getThreadAllocatedBytes(ids)) if (a > 0) allocated += a;
+        allocated.update(ids, threads.getThreadAllocatedBytes(ids));
         CacheStats cache = gateway.cache().stats();
-        out.println("@@stats " + os.getProcessCpuTime() + " " + cpu + " " + allocated + " " + cache.hits() + " " + cache.misses());
+        out.println("@@stats " + os.getProcessCpuTime() + " " + cpu + " " + allocated.total + " " + cache.hits() + " " + cache.misses());
       } else if (line.equals("quit")) {
         break;
       }
@@ -148,5 +148,27 @@ public final class GatewayNode {
   private static int port(Gateway gateway, String name) {
     Optional<Listener> l = gateway.listeners().stream().filter(x -> x.name().equals(name)).findFirst();
     return l.map(x -> x.address().getPort()).orElse(0);
+  }
+
+  /**
+   * A monotonic count of the bytes the JVM's threads allocated, from per-thread counters read at each
+   * {@code stats}: the growth of every thread seen before, plus the whole count of threads new since.
+   * The plain sum over live threads fell (even below zero per window) when a pool thread ended between
+   * two reads; now such a thread's allocation since the previous read is left out instead, so the figure
+   * errs low by at most that.
+   */
+  static final class AllocationCounter {
+    private java.util.Map<Long, Long> lastSeen = new java.util.HashMap<>();
+    long total;
+
+    void update(long[] ids, long[] allocated) {
+      java.util.Map<Long, Long> now = new java.util.HashMap<>();
+      for (int i = 0; i < ids.length; i++) {
+        if (allocated[i] < 0) continue;
+        total += allocated[i] - lastSeen.getOrDefault(ids[i], 0L);
+        now.put(ids[i], allocated[i]);
+      }
+      lastSeen = now;
+    }
   }
 }

@@ -200,6 +200,13 @@ public final class LoadMain {
       LoadDriver.Result g1 = LoadDriver.closedLoop(g, 1, st.latencyWarmupNanos(), st.latencyWindowNanos());
       problem = firstProblem(problem, d1, "direct @1", g1, "gateway @1");
       System.out.printf("  1 in flight: p50 %s → %s µs, p99 %s → %s µs%n", us(d1.p50()), us(g1.p50()), us(d1.p99()), us(g1.p99()));
+      LoadDriver.Result b1 = null;
+      try (LoadTarget b = s.backendDirect(backends, p)) {
+        if (b != null) {
+          b1 = LoadDriver.closedLoop(b, 1, st.latencyWarmupNanos(), st.latencyWindowNanos());
+          System.out.printf("  1 in flight, the backend's protocol direct: p50 %s µs, p99 %s µs%n", us(b1.p50()), us(b1.p99()));
+        }
+      }
       double half = ScenarioResult.median(direct) / 2;
       LoadDriver.Result dh = LoadDriver.openLoop(d, half, st.inFlight(), st.latencyWarmupNanos(), st.latencyWindowNanos());
       LoadDriver.Result gh = LoadDriver.openLoop(g, half, st.inFlight(), st.latencyWarmupNanos(), st.latencyWindowNanos());
@@ -210,13 +217,13 @@ public final class LoadMain {
       if (used.cacheHits() + used.cacheMisses() > 0) {
         System.out.printf("  cache: %,d hits, %,d misses in the gateway windows%n", used.cacheHits(), used.cacheMisses());
       }
-      return new ScenarioResult(s, p, direct, through, d1, g1, half, dh, gh, gh.callsPerSecond(),
+      return new ScenarioResult(s, p, direct, through, d1, g1, b1, half, dh, gh, gh.callsPerSecond(),
           used.processCpuNanos() / calls, used.allocatedBytes() / calls, used,
           harnessDirectNanos / (double) Math.max(1, directCalls), harnessGatewayNanos / calls, problem);
     } catch (Exception e) {
       System.out.printf("  FAILED: %s%n", e);
       String why = e.getClass().getSimpleName() + ": " + e.getMessage();
-      return new ScenarioResult(s, p, direct, through, null, null, 0, null, null, 0, 0, 0, used, 0, 0, why);
+      return new ScenarioResult(s, p, direct, through, null, null, null, 0, null, null, 0, 0, 0, used, 0, 0, why);
     }
   }
 

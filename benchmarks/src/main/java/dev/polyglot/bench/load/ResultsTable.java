@@ -29,21 +29,24 @@ final class ResultsTable {
         st.inFlight(), Runtime.getRuntime().availableProcessors(), loadBefore, loadAfter, gatewayJvm,
         System.getProperty("java.vm.name") + " " + System.getProperty("java.version")));
     b.append("| Scenario | Payload | Direct calls/s | Gateway calls/s | Ratio median (min–max) | Added p50 / p99 @1 in flight (µs) "
+        + "| p50 @1 direct: caller's / backend's protocol (µs) "
         + "| @½ direct max: rate, added p50 / p99 (µs) | Gateway CPU µs/call | Gateway alloc/call "
         + "| Harness CPU µs/call, direct → gateway leg | Ratio at zero gateway cost | Target |\n");
-    b.append("|---|---|---:|---:|---|---:|---|---:|---:|---:|---:|---|\n");
+    b.append("|---|---|---:|---:|---|---:|---:|---|---:|---:|---:|---:|---|\n");
     for (ScenarioResult r : results) {
       if (r.directOne() == null) {
         b.append("| ").append(r.scenario().label()).append(" | ").append(r.payload().label())
-            .append(" | failed: ").append(r.problem().replace('|', '/')).append(" | | | | | | | | | |\n");
+            .append(" | failed: ").append(r.problem().replace('|', '/')).append(" | | | | | | | | | | |\n");
         continue;
       }
       double[] ratios = r.ratios();
-      b.append(String.format(Locale.ROOT, "| %s | %s | %,.0f | %,.0f | %.2f× (%.2f–%.2f) | %s / %s | %,.0f/s%s: %s / %s | %.0f | %s | %.0f → %.0f | %.2f× | %s |%n",
+      b.append(String.format(Locale.ROOT, "| %s | %s | %,.0f | %,.0f | %.2f× (%.2f–%.2f) | %s / %s | %s | %,.0f/s%s: %s / %s | %.0f | %s | %.0f → %.0f | %.2f× | %s |%n",
           r.scenario().label(), r.payload().label(),
           ScenarioResult.median(r.directRates()), ScenarioResult.median(r.gatewayRates()),
           ScenarioResult.median(ratios), ScenarioResult.min(ratios), ScenarioResult.max(ratios),
           added(r.gatewayOne().p50(), r.directOne().p50()), added(r.gatewayOne().p99(), r.directOne().p99()),
+          r.backendProtocolOne() == null ? LoadMain.us(r.directOne().p50()) + " (same)"
+              : LoadMain.us(r.directOne().p50()) + " / " + LoadMain.us(r.backendProtocolOne().p50()),
           r.halfRate(), r.gatewayHalfAchieved() < 0.95 * r.halfRate()
               ? String.format(Locale.ROOT, " (gateway fell behind: %,.0f/s)", r.gatewayHalfAchieved()) : "",
           added(r.gatewayHalf().p50(), r.directHalf().p50()), added(r.gatewayHalf().p99(), r.directHalf().p99()),

@@ -61,6 +61,19 @@ enum Scenario {
     };
   }
 
+  /**
+   * A client of the scenario's backend protocol calling that backend directly, for scenarios whose
+   * caller and backend protocols differ (null otherwise): its latency at 1 in flight shows how much of
+   * the latency "added" by the gateway leg is the other backend protocol's own.
+   */
+  LoadTarget backendDirect(Backends backends, Payload payload) {
+    return switch (this) {
+      case THRIFT_TO_GRPC, HTTP_TO_GRPC -> new GrpcTarget("127.0.0.1", backends.grpcPort(), payload);
+      case GRPC_TO_THRIFT, HTTP_TO_THRIFT -> new ThriftTarget("127.0.0.1", backends.thriftPort(), payload);
+      case GRPC_TO_GRPC, THRIFT_TO_THRIFT, CACHE_HIT -> null;
+    };
+  }
+
   LoadTarget throughGateway(GatewayNodeProcess gateway, Payload payload) {
     return switch (caller) {
       case GRPC -> new GrpcTarget("127.0.0.1", gateway.grpcPort, payload);

@@ -7,6 +7,8 @@ import java.util.Arrays;
  *
  * @param directRates closed-loop throughput of each direct round
  * @param gatewayRates closed-loop throughput of each through-gateway round, same order
+ * @param backendProtocolOne 1 in flight, a client of the backend's protocol calling the backend
+ *     directly (null when caller and backend speak the same protocol)
  * @param halfRate the open-loop rate: half the median direct throughput
  * @param gatewayHalfAchieved the rate the gateway leg really achieved at {@code halfRate}
  * @param cpuNanosPerCall the gateway JVM's CPU time over the gateway's throughput rounds, per call
@@ -25,6 +27,7 @@ record ScenarioResult(
     double[] gatewayRates,
     LoadDriver.Result directOne,
     LoadDriver.Result gatewayOne,
+    LoadDriver.Result backendProtocolOne,
     double halfRate,
     LoadDriver.Result directHalf,
     LoadDriver.Result gatewayHalf,
