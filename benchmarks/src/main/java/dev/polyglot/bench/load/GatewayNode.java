@@ -58,6 +58,10 @@ public final class GatewayNode {
   }
 
   public static void main(String[] args) throws Exception {
+    // As the gateway's own main does (dev.polyglot.server.Main): netty's leak detector off by default.
+    if (System.getProperty("io.grpc.netty.shaded.io.netty.leakDetection.level") == null) {
+      System.setProperty("io.grpc.netty.shaded.io.netty.leakDetection.level", "disabled");
+    }
     if (args.length != 4) {
       System.err.println("usage: GatewayNode <pass|cross|cache> <idl dir> <gRPC backend port> <Thrift backend port>");
       System.exit(2);
