@@ -46,10 +46,12 @@ import org.slf4j.LoggerFactory;
  * holds one thread of a cached pool, so threads stay bounded by the cap (plus, briefly, a thread
  * whose connection just ended and that has not yet returned to the pool). A connection that sends
  * nothing for {@code idle_timeout}, between messages or inside one, is closed: the timeout is the
- * socket's {@code SO_TIMEOUT}, set once when the connection is accepted, so it costs nothing per
- * message and bounds every read, not only the wait for a message's first byte. While the
- * connection's thread runs a call nothing reads the caller's socket, so a slow backend is bounded
- * by the route's timeout, not by {@code idle_timeout}.
+ * socket's {@code SO_TIMEOUT}, set once when the connection is accepted (no call and no allocation
+ * per read), and it bounds every read, not only the wait for a message's first byte. Cost to know:
+ * JDK 17's socket reads a socket with a timeout in non-blocking mode, so a read that has to wait
+ * (the usual wait for a caller's next message) takes a failed {@code read} and a {@code poll} more
+ * than a blocking read would. While the connection's thread runs a call nothing reads the caller's
+ * socket, so a slow backend is bounded by the route's timeout, not by {@code idle_timeout}.
  *
  * <p>Calls on one connection are answered in order; a oneway call is dispatched and the next message
  * read at once. Thread-safe.
