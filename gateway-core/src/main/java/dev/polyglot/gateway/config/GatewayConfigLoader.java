@@ -134,13 +134,16 @@ public final class GatewayConfigLoader {
     }
     Optional<ThriftListenerConfig> thrift = Optional.empty();
     if (m.values().containsKey("thrift")) {
-      Mapping s = r.optionalMapping(m.values().get("thrift"), "listeners.thrift", "host", "port", "service", "max_frame_size", "max_message_size");
+      Mapping s = r.optionalMapping(m.values().get("thrift"), "listeners.thrift", "host", "port", "service", "max_frame_size", "max_message_size",
+          "max_connections", "idle_timeout");
       String host = r.string(s, "listeners.thrift", "host", ListenersConfig.DEFAULT_HOST);
       int port = r.port(s, m.values().get("thrift"), "listeners.thrift", ThriftListenerConfig.DEFAULT_PORT, ports);
       String service = r.string(s, "listeners.thrift", "service", null);
       long frame = r.size(s, "listeners.thrift", "max_frame_size", ThriftListenerConfig.DEFAULT_MAX_FRAME_BYTES);
       long message = r.size(s, "listeners.thrift", "max_message_size", ThriftListenerConfig.DEFAULT_MAX_MESSAGE_BYTES);
-      thrift = Optional.of(new ThriftListenerConfig(host, port, Optional.ofNullable(service), frame, message));
+      int maxConnections = r.atLeast(s, "listeners.thrift", "max_connections", ThriftListenerConfig.DEFAULT_MAX_CONNECTIONS, 1);
+      Duration idle = r.duration(s, "listeners.thrift", "idle_timeout", ThriftListenerConfig.DEFAULT_IDLE_TIMEOUT);
+      thrift = Optional.of(new ThriftListenerConfig(host, port, Optional.ofNullable(service), frame, message, maxConnections, idle));
     }
     Optional<GrpcListenerConfig> grpc = Optional.empty();
     if (m.values().containsKey("grpc")) {
@@ -455,6 +458,18 @@ public final class GatewayConfigLoader {
       int v = intValue(n);
       if (v < min || v > max) {
         problem(n, join(path, key), n.describe() + " (expected: " + min + "-" + max + ")");
+        return dflt;
+      }
+      return v;
+    }
+
+    /** A count with a lower bound only; a value that is not a whole number is reported the same way. */
+    int atLeast(Mapping m, String path, String key, int dflt, int min) {
+      YamlNode n = value(m, key);
+      if (n == null) return dflt;
+      int v = intValue(n);
+      if (v < min) {
+        problem(n, join(path, key), n.describe() + " (expected: at least " + min + ")");
         return dflt;
       }
       return v;

@@ -131,6 +131,46 @@ class GatewayConfigLoaderTest {
   }
 
   @Test
+  void theThriftListenerLimitsDefaultTo1024ConnectionsAndFiveMinutesIdle() throws ConfigException {
+    ThriftListenerConfig c = GatewayConfigLoader.parse("listeners:\n  thrift: { port: 9090 }\n", "gateway.yaml", dir).listeners().thrift().orElseThrow();
+
+    assertEquals(1024, c.maxConnections());
+    assertEquals(Duration.ofMinutes(5), c.idleTimeout());
+    assertEquals(new ThriftListenerConfig("0.0.0.0", 9090, Optional.empty(), 16L << 20, 16L << 20, 1024, Duration.ofMinutes(5)), c);
+  }
+
+  @Test
+  void theThriftListenerLimitsAreReadFromTheirKeys() throws ConfigException {
+    ThriftListenerConfig c = GatewayConfigLoader.parse("""
+        listeners:
+          thrift:
+            port: 9090
+            max_connections: 64
+            idle_timeout: 90s
+        """, "gateway.yaml", dir).listeners().thrift().orElseThrow();
+
+    assertEquals(new ThriftListenerConfig("0.0.0.0", 9090, Optional.empty(), 16L << 20, 16L << 20, 64, Duration.ofSeconds(90)), c);
+    assertEquals(Duration.ofMillis(300), GatewayConfigLoader.parse("listeners: { thrift: { idle_timeout: 300ms } }\n", "gateway.yaml", dir)
+        .listeners().thrift().orElseThrow().idleTimeout());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("badThriftLimitsInCode")
+  void theThriftListenerRecordRefusesBadLimitsInCodeToo(String name, int maxConnections, Duration idleTimeout, String expected) {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new ThriftListenerConfig("127.0.0.1", 0, Optional.empty(), 1024, 1024, maxConnections, idleTimeout));
+    assertEquals(expected, e.getMessage());
+  }
+
+  static Stream<Arguments> badThriftLimitsInCode() {
+    return Stream.of(
+        Arguments.of("no connection", 0, Duration.ofSeconds(1), "max_connections: 0 (expected: at least 1)"),
+        Arguments.of("a negative cap", -1, Duration.ofSeconds(1), "max_connections: -1 (expected: at least 1)"),
+        Arguments.of("a zero idle timeout", 1, Duration.ZERO, "idle_timeout: 0s (expected: a positive duration like 30s, 250ms or 2m)"),
+        Arguments.of("a negative idle timeout", 1, Duration.ofMillis(-250), "idle_timeout: -250ms (expected: a positive duration like 30s, 250ms or 2m)"));
+  }
+
+  @Test
   void aRouteForTheAdminApiIsParsedAlone() throws ConfigException {
     assertEquals(RouteConfig.builder("warehouse.Warehouse", "new-grpc").backendService("acme.v1.Warehouse").timeout(Duration.ofSeconds(3)).build(),
         GatewayConfigLoader.parseRoute("{\"service\": \"warehouse.Warehouse\", \"backend\": \"new-grpc\", \"backend_service\": \"acme.v1.Warehouse\", \"timeout\": \"3s\"}", "request"));
@@ -211,6 +251,30 @@ class GatewayConfigLoaderTest {
             listeners:
               thrift: { max_frame_size: 16 megs }
             """, "gateway.yaml:2:29: listeners.thrift.max_frame_size: 16 megs (expected: a size like 16MiB, 512KiB or 1048576)"),
+        Arguments.of("a Thrift listener allowing no connection at all", """
+            listeners:
+              thrift: { max_connections: 0 }
+            """, "gateway.yaml:2:30: listeners.thrift.max_connections: 0 (expected: at least 1)"),
+        Arguments.of("a negative Thrift connection cap", """
+            listeners:
+              thrift: { max_connections: -5 }
+            """, "gateway.yaml:2:30: listeners.thrift.max_connections: -5 (expected: at least 1)"),
+        Arguments.of("a Thrift connection cap that is not a number", """
+            listeners:
+              thrift: { max_connections: many }
+            """, "gateway.yaml:2:30: listeners.thrift.max_connections: many (expected: at least 1)"),
+        Arguments.of("a zero Thrift idle timeout", """
+            listeners:
+              thrift: { idle_timeout: 0 }
+            """, "gateway.yaml:2:27: listeners.thrift.idle_timeout: 0 (expected: a positive duration like 30s, 250ms or 2m)"),
+        Arguments.of("a zero Thrift idle timeout with a unit", """
+            listeners:
+              thrift: { idle_timeout: 0s }
+            """, "gateway.yaml:2:27: listeners.thrift.idle_timeout: 0s (expected: a positive duration like 30s, 250ms or 2m)"),
+        Arguments.of("a malformed Thrift idle timeout", """
+            listeners:
+              thrift: { idle_timeout: 5 minutes }
+            """, "gateway.yaml:2:27: listeners.thrift.idle_timeout: 5 minutes (expected: a positive duration like 30s, 250ms or 2m)"),
         Arguments.of("an unknown Thrift encoding", """
             backends:
               t: { protocol: thrift, endpoints: [ "h:1" ], encoding: json }

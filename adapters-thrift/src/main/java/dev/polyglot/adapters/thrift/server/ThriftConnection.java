@@ -8,6 +8,7 @@ import dev.polyglot.gateway.call.CallerThread;
 import dev.polyglot.gateway.call.Deadline;
 import dev.polyglot.gateway.call.Metadata;
 import dev.polyglot.gateway.call.Reply;
+import dev.polyglot.gateway.config.Durations;
 import dev.polyglot.gateway.route.CompiledRoute;
 import dev.polyglot.gateway.route.RouteMethod;
 import java.io.BufferedInputStream;
@@ -16,6 +17,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -41,6 +44,11 @@ import org.slf4j.LoggerFactory;
  * length of a non-strict binary message; byte 4 tells them apart: in a frame it starts a message
  * (0x80, 0x82, or 0x00, the high byte of a non-strict name length), in a non-strict message it is the
  * first character of the method name, never one of those.
+ *
+ * <p>Idleness: the socket's {@code SO_TIMEOUT} is {@code idle_timeout}, set once here, so every read
+ * of the caller's socket (waiting for a message, or for the rest of one) ends in a timeout after that
+ * long without a byte. Such a timeout closes the connection without an answer: the caller stopped
+ * talking, and an unframed stream could not be resynchronised anyway.
  *
  * <p>Buffers: a frame's bytes belong to this connection until the arguments are copied out of it; the
  * arguments array handed to the core is never touched again here.
@@ -72,6 +80,7 @@ final class ThriftConnection implements Runnable {
     this.socket = socket;
     this.settings = settings;
     this.onClose = onClose;
+    socket.setSoTimeout(settings.idleTimeoutMillis());
     this.in = new BufferedInputStream(socket.getInputStream(), 64 * 1024);
     this.out = new BufferedOutputStream(socket.getOutputStream(), 64 * 1024);
   }
@@ -96,6 +105,11 @@ final class ThriftConnection implements Runnable {
         }
       }
     } catch (IOException | TException e) {
+      if (isIdleTimeout(e)) {
+        log.debug("thrift connection from {} closed: nothing received for {} (idle_timeout)", socket.getRemoteSocketAddress(),
+            Durations.format(Duration.ofMillis(settings.idleTimeoutMillis())));
+        return;
+      }
       // The caller went away or the stream broke: only this connection ends.
       log.debug("thrift connection from {} ended: {}", socket.getRemoteSocketAddress(), e.toString());
     } catch (RuntimeException e) {
@@ -177,6 +191,7 @@ final class ThriftConnection implements Runnable {
     try {
       header = kind.newProtocol(t).readMessageBegin();
     } catch (TException | RuntimeException e) {
+      if (isIdleTimeout(e)) throw (TException) e;
       // Garbage, not Thrift: closing is the only answer.
       log.debug("thrift connection from {}: {} and no readable message header; closing", socket.getRemoteSocketAddress(), message);
       return;
@@ -197,6 +212,7 @@ final class ThriftConnection implements Runnable {
       try {
         header = p.readMessageBegin();
       } catch (TException | RuntimeException e) {
+        if (isIdleTimeout(e)) throw (TException) e;
         log.debug("thrift connection from {}: undecodable message header ({}); closing", socket.getRemoteSocketAddress(), describe(e));
         return;
       }
@@ -206,6 +222,7 @@ final class ThriftConnection implements Runnable {
         p.readMessageEnd();
       } catch (TException | RuntimeException e) {
         t.stopRecording();
+        if (isIdleTimeout(e)) throw (TException) e;
         String reason = e instanceof TTransportException te && te.getType() == TTransportException.MESSAGE_SIZE_LIMIT
             ? "message exceeds max_message_size of " + maxMessage + " bytes"
             : "undecodable arguments of " + header.name + ": " + describe(e);
@@ -317,6 +334,12 @@ final class ThriftConnection implements Runnable {
     if (framed) writeLength(message.length);
     out.write(message);
     out.flush();
+  }
+
+  /** A read that waited {@code idle_timeout} for a byte, directly or through {@link StreamTransport}. */
+  private static boolean isIdleTimeout(Exception e) {
+    return e instanceof SocketTimeoutException
+        || e instanceof TTransportException te && te.getType() == TTransportException.TIMED_OUT;
   }
 
   /**

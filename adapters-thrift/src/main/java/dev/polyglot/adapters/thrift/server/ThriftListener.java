@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -39,6 +40,19 @@ import org.slf4j.LoggerFactory;
  * </ul>
  * No frame or message is ever buffered beyond its limit, and every connection fails alone.
  *
+ * <p>Connections: at most {@code max_connections} are open at once. One more is accepted and closed
+ * at once without a byte read (a Thrift server cannot answer before a message arrives), and a WARN
+ * line counts them, at most once per 10 seconds ({@link TurnedAwayReport}). Each open connection
+ * holds one thread of a cached pool, so threads stay bounded by the cap (plus, briefly, a thread
+ * whose connection just ended and that has not yet returned to the pool). A connection that sends
+ * nothing for {@code idle_timeout}, between messages or inside one, is closed: the timeout is the
+ * socket's {@code SO_TIMEOUT}, set once when the connection is accepted (no call and no allocation
+ * per read), and it bounds every read, not only the wait for a message's first byte. Cost to know:
+ * JDK 17's socket reads a socket with a timeout in non-blocking mode, so a read that has to wait
+ * (the usual wait for a caller's next message) takes a failed {@code read} and a {@code poll} more
+ * than a blocking read would. While the connection's thread runs a call nothing reads the caller's
+ * socket, so a slow backend is bounded by the route's timeout, not by {@code idle_timeout}.
+ *
  * <p>Calls on one connection are answered in order; a oneway call is dispatched and the next message
  * read at once. Thread-safe.
  */
@@ -48,6 +62,10 @@ public final class ThriftListener implements Listener {
   private final ThriftListenerConfig config;
   private final Set<ThriftConnection> connections = ConcurrentHashMap.newKeySet();
   private final AtomicInteger connectionIds = new AtomicInteger();
+  /** Connections counted against {@code max_connections}: changed with {@link #connections}, by whoever adds or removes. */
+  private final AtomicInteger open = new AtomicInteger();
+  /** Set by {@link #start}, before the accept thread starts. */
+  private volatile TurnedAwayReport turnedAway;
   private volatile ServerSocket serverSocket;
   private volatile ExecutorService workers;
   private volatile boolean accepting;
@@ -91,15 +109,18 @@ public final class ThriftListener implements Listener {
       t.setDaemon(true);
       return t;
     });
+    turnedAway = new TurnedAwayReport("thrift listener on " + address, config.maxConnections());
     accepting = true;
-    ConnectionSettings settings = new ConnectionSettings(dispatcher, config.service().orElse(null), config.maxFrameBytes(), config.maxMessageBytes());
-    Thread t = new Thread(() -> acceptLoop(socket, settings), "thrift-acceptor-" + address.getPort());
+    ConnectionSettings settings = new ConnectionSettings(dispatcher, config.service().orElse(null), config.maxFrameBytes(), config.maxMessageBytes(),
+        soTimeoutMillis(config.idleTimeout()));
+    TurnedAwayReport report = turnedAway;
+    Thread t = new Thread(() -> acceptLoop(socket, settings, report), "thrift-acceptor-" + address.getPort());
     t.setDaemon(true);
     acceptor = t;
     t.start();
   }
 
-  private void acceptLoop(ServerSocket socket, ConnectionSettings settings) {
+  private void acceptLoop(ServerSocket socket, ConnectionSettings settings, TurnedAwayReport report) {
     while (accepting) {
       Socket s;
       try {
@@ -111,15 +132,44 @@ public final class ThriftListener implements Listener {
         }
         return;
       }
+      if (open.get() >= config.maxConnections()) {
+        // Closed unread: with nothing read the close is a plain FIN, which the caller sees as end of stream.
+        closeQuietly(s);
+        warn(report.turnedAway(System.nanoTime()));
+        continue;
+      }
+      warn(report.due(System.nanoTime()));
+      ThriftConnection c;
       try {
         s.setTcpNoDelay(true);
-        ThriftConnection c = new ThriftConnection(s, settings, connections::remove);
-        connections.add(c);
-        workers.execute(c);
-      } catch (IOException | RejectedExecutionException e) {
+        c = new ThriftConnection(s, settings, this::ended);
+      } catch (IOException e) {
         closeQuietly(s);
+        continue;
+      }
+      open.incrementAndGet();
+      connections.add(c);
+      try {
+        workers.execute(c);
+      } catch (RejectedExecutionException e) {
+        // The listener is closing.
+        c.close();
       }
     }
+  }
+
+  private void warn(String line) {
+    if (line != null) log.warn(line);
+  }
+
+  /** Called by a connection when it closes, possibly more than once. */
+  private void ended(ThriftConnection c) {
+    if (connections.remove(c)) open.decrementAndGet();
+  }
+
+  /** SO_TIMEOUT in whole milliseconds: 0 would mean no timeout at all, so anything shorter is 1 ms. */
+  static int soTimeoutMillis(Duration idleTimeout) {
+    return (int) Math.max(1, Math.min(Integer.MAX_VALUE, idleTimeout.toMillis()));
   }
 
   @Override
@@ -130,7 +180,13 @@ public final class ThriftListener implements Listener {
 
   /** Connections open now (for logs and tests). */
   public int openConnections() {
-    return connections.size();
+    return open.get();
+  }
+
+  /** Connections closed unread because {@code max_connections} were open (for logs and tests). */
+  public long connectionsTurnedAway() {
+    TurnedAwayReport r = turnedAway;
+    return r == null ? 0 : r.total();
   }
 
   /** Returns once the port is released: the JDK closes a listening socket only after a blocked accept returns. */
@@ -167,5 +223,5 @@ public final class ThriftListener implements Listener {
   }
 
   /** What every connection of one listener shares. */
-  record ConnectionSettings(CallDispatcher dispatcher, String defaultService, long maxFrameBytes, long maxMessageBytes) {}
+  record ConnectionSettings(CallDispatcher dispatcher, String defaultService, long maxFrameBytes, long maxMessageBytes, int idleTimeoutMillis) {}
 }

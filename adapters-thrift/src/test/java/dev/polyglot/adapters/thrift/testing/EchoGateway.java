@@ -58,6 +58,12 @@ public final class EchoGateway implements AutoCloseable {
   /** As above, with {@code filters} first in the gateway's pipeline. */
   public static EchoGateway start(BackendConfig backend, RouteConfig route, Optional<String> defaultService, long maxFrameBytes,
       long maxMessageBytes, List<CallFilter> filters) throws IOException {
+    return start(backend, route, new ThriftListenerConfig("127.0.0.1", 0, defaultService, maxFrameBytes, maxMessageBytes), filters);
+  }
+
+  /** With the listener configured in full ({@code listener}'s host and port are used as given: use 127.0.0.1 and 0). */
+  public static EchoGateway start(BackendConfig backend, RouteConfig route, ThriftListenerConfig listenerConfig, List<CallFilter> filters)
+      throws IOException {
     Path idl = echoIdl();
     GatewayConfig config = GatewayConfig.builder()
         .baseDirectory(idl.getParent())
@@ -68,7 +74,7 @@ public final class EchoGateway implements AutoCloseable {
         .cluster(new ClusterConfig("adapters-thrift-" + UUID.randomUUID(), "127.0.0.1", ClusterConfig.DEFAULT_PORT, List.of()))
         .shutdownGracePeriod(Duration.ofSeconds(1))
         .build();
-    ThriftListener listener = ThriftListener.of(new ThriftListenerConfig("127.0.0.1", 0, defaultService, maxFrameBytes, maxMessageBytes));
+    ThriftListener listener = ThriftListener.of(listenerConfig);
     Gateway.Builder builder = Gateway.builder(config).listener(listener).backendFactory(new ThriftBackendFactory());
     for (CallFilter f : filters) builder.filter(f);
     Gateway gateway = builder.build().start();
