@@ -1,6 +1,7 @@
 package dev.polyglot.adapters.grpc.client;
 
 import dev.polyglot.adapters.grpc.common.ByteArrayMarshaller;
+import dev.polyglot.adapters.grpc.common.EventLoops;
 import dev.polyglot.gateway.call.Backend;
 import dev.polyglot.gateway.call.BackendMethod;
 import dev.polyglot.gateway.config.BackendConfig;
@@ -17,15 +18,16 @@ import io.grpc.netty.shaded.io.netty.channel.ChannelOption;
 import java.util.Locale;
 
 /**
- * A client of one gRPC backend: one {@link ManagedChannel} over all of the backend's endpoints,
- * plaintext HTTP/2, balanced {@code round_robin} (each endpoint one subchannel). The channel connects
+ * A client of one gRPC backend: one {@link ManagedChannel} per shared event loop ({@link EventLoops}),
+ * each over all of the backend's endpoints, plaintext HTTP/2, balanced {@code round_robin} (each
+ * endpoint one subchannel); so a backend sees up to one connection per endpoint and gateway core. The channel connects
  * lazily, on the first call, so a backend that is down does not stop a route from being compiled; calls
  * fail fast with {@code UNAVAILABLE} while no endpoint is reachable.
  *
  * <p>No retries: the channel is built with {@code disableRetry()}; a failed call is answered with its
  * status, never sent again by the channel's retry policy.
  *
- * <p>Threading: the channel runs its callbacks on its Netty event loop ({@code directExecutor()}), so
+ * <p>Threading: a channel runs its callbacks on its Netty event loop ({@code directExecutor()}), so
  * the futures returned by {@link BackendMethod#call} complete there, and stages chained to them without
  * an executor (translation of the reply, the caller's reply write) run there too: they must not block.
  *
@@ -37,12 +39,23 @@ public final class GrpcBackendClient implements Backend {
   static final int MAX_REPLY_BYTES = 64 << 20;
 
   private final BackendConfig config;
-  private final ManagedChannel channel;
+  private final EventLoops loops;
+  /** One channel per shared event loop, index for index. */
+  private final ManagedChannel[] channels;
   private volatile boolean closed;
 
   private GrpcBackendClient(BackendConfig config) {
     this.config = config;
-    this.channel = NettyChannelBuilder.forTarget(EndpointsNameResolverProvider.target(config.endpoints()))
+    this.loops = EventLoops.shared();
+    this.channels = new ManagedChannel[loops.size()];
+    for (int i = 0; i < channels.length; i++) channels[i] = newChannel(config, loops, i);
+  }
+
+  private static ManagedChannel newChannel(BackendConfig config, EventLoops loops, int loop) {
+    return NettyChannelBuilder.forTarget(EndpointsNameResolverProvider.target(config.endpoints()))
+        // This channel's connections live on one loop: calls made on that loop stay on it (EventLoops).
+        .eventLoopGroup(loops.loop(loop))
+        .channelType(loops.channelType())
         .usePlaintext()
         .defaultLoadBalancingPolicy("round_robin")
         .withOption(ChannelOption.CONNECT_TIMEOUT_MILLIS, Math.toIntExact(Math.min(Integer.MAX_VALUE, config.connectTimeout().toMillis())))
@@ -95,8 +108,15 @@ public final class GrpcBackendClient implements Backend {
     return new UnaryBackendMethod(this, ByteArrayMarshaller.unary(service.qualifiedName() + "/" + method.name()));
   }
 
+  /**
+   * The channel of the event loop the current thread runs, so that the call and its reply stay on it;
+   * from any other thread (a Thrift or HTTP caller's) the first one, so that such calls share one
+   * round-robin over the endpoints. Channels connect on their first call: one that no loop uses
+   * opens no connection.
+   */
   ManagedChannel channel() {
-    return channel;
+    int i = loops.currentIndex();
+    return channels[Math.max(i, 0)];
   }
 
   boolean isClosed() {
@@ -116,7 +136,7 @@ public final class GrpcBackendClient implements Backend {
   @Override
   public void close() {
     closed = true;
-    channel.shutdown();
+    for (ManagedChannel c : channels) c.shutdown();
   }
 
   @Override

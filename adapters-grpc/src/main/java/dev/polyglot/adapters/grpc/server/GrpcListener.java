@@ -5,6 +5,7 @@ import dev.polyglot.gateway.config.GrpcListenerConfig;
 import dev.polyglot.gateway.pipeline.CallDispatcher;
 import io.grpc.Server;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
+import dev.polyglot.adapters.grpc.common.EventLoops;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.protobuf.services.HealthStatusManager;
 import java.io.IOException;
@@ -54,14 +55,19 @@ public final class GrpcListener implements Listener {
   public void start(CallDispatcher dispatcher) throws IOException {
     if (server != null) throw new IllegalStateException("the grpc listener is already started");
     SnapshotReflectionService reflection = new SnapshotReflectionService(dispatcher.router());
+    EventLoops loops = EventLoops.shared();
     Server s = NettyServerBuilder.forAddress(new InetSocketAddress(config.host(), config.port()))
+        // The loops the gRPC backend clients use too: see EventLoops for the thread affinity this buys.
+        .bossEventLoopGroup(loops.group())
+        .workerEventLoopGroup(loops.group())
+        .channelType(loops.serverChannelType())
         .fallbackHandlerRegistry(new RouteHandlerRegistry(dispatcher))
         .addService(health.getHealthService())
         .addService(reflection)
         .addService(reflection.v1alpha())
         // Calls run on the event loop that read them: the pipeline never blocks there (a Thrift
         // backend's exchange moves to its client's threads), so a hand-off would only add a thread
-        // wake-up to every call.
+        // wake-up to every call, and a gRPC backend's channel for this loop is used (EventLoops).
         .directExecutor()
         .maxInboundMessageSize(Math.toIntExact(Math.min(Integer.MAX_VALUE, config.maxMessageBytes())))
         .build();
