@@ -17,7 +17,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
@@ -45,10 +44,13 @@ import org.slf4j.LoggerFactory;
  * (0x80, 0x82, or 0x00, the high byte of a non-strict name length), in a non-strict message it is the
  * first character of the method name, never one of those.
  *
- * <p>Idleness: the socket's {@code SO_TIMEOUT} is {@code idle_timeout}, set once here, so every read
- * of the caller's socket (waiting for a message, or for the rest of one) ends in a timeout after that
- * long without a byte. Such a timeout closes the connection without an answer: the caller stopped
- * talking, and an unframed stream could not be resynchronised anyway.
+ * <p>Idleness: while the connection waits for a message (from before its first byte until its last
+ * byte is read) {@link #waitingSince} holds when the wait began; the listener's watchdog closes a
+ * connection whose wait exceeds {@code idle_timeout}, which ends the blocked read. Nothing is
+ * answered: the caller stopped talking, and an unframed stream could not be resynchronised anyway.
+ * Not {@code SO_TIMEOUT}: on JDK 17 a socket with a timeout is read in non-blocking mode, so every
+ * read that has to wait (the usual wait for a caller's next message) costs a failed {@code read} and
+ * a {@code poll} more; the watchdog costs two volatile writes and a clock read per message.
  *
  * <p>Buffers: a frame's bytes belong to this connection until the arguments are copied out of it; the
  * arguments array handed to the core is never touched again here.
@@ -68,6 +70,9 @@ final class ThriftConnection implements Runnable {
   private final InputStream in;
   private final BufferedOutputStream out;
   private volatile boolean reading = true;
+  /** See the class note on idleness; 0 while the connection is not waiting for a message. */
+  private volatile long waitingSince;
+  private volatile boolean idleClosed;
   /** This connection's frame buffer (frames are served one at a time); grows up to {@link #REUSED_FRAME_BYTES}. */
   private byte[] frameBuffer = new byte[4096];
   private final byte[] lengthBytes = new byte[4];
@@ -80,14 +85,16 @@ final class ThriftConnection implements Runnable {
     this.socket = socket;
     this.settings = settings;
     this.onClose = onClose;
-    socket.setSoTimeout(settings.idleTimeoutMillis());
-    this.in = new BufferedInputStream(socket.getInputStream(), 64 * 1024);
-    this.out = new BufferedOutputStream(socket.getOutputStream(), 64 * 1024);
+    // Small buffers (up to max_connections of them are open): a frame or reply larger than a buffer
+    // is read or written past it in one go anyway.
+    this.in = new BufferedInputStream(socket.getInputStream(), 8 * 1024);
+    this.out = new BufferedOutputStream(socket.getOutputStream(), 8 * 1024);
   }
 
   @Override
   public void run() {
     try {
+      waitingSince = System.nanoTime();
       byte[] head = peek(5);
       if (head.length == 0) return;
       int first = head[0] & 0xff;
@@ -105,9 +112,9 @@ final class ThriftConnection implements Runnable {
         }
       }
     } catch (IOException | TException e) {
-      if (isIdleTimeout(e)) {
-        log.debug("thrift connection from {} closed: nothing received for {} (idle_timeout)", socket.getRemoteSocketAddress(),
-            Durations.format(Duration.ofMillis(settings.idleTimeoutMillis())));
+      if (idleClosed) {
+        log.debug("thrift connection from {} closed: no whole message within {} (idle_timeout)", socket.getRemoteSocketAddress(),
+            Durations.format(Duration.ofNanos(settings.idleTimeoutNanos())));
         return;
       }
       // The caller went away or the stream broke: only this connection ends.
@@ -134,6 +141,7 @@ final class ThriftConnection implements Runnable {
     TConfiguration frameConfig = new TConfiguration(limit, limit, MAX_DEPTH);
     byte[] lengthBytes = new byte[4];
     while (reading) {
+      waitingSince = System.nanoTime();
       int n = in.readNBytes(lengthBytes, 0, 4);
       if (n < 4) return;
       int length = (lengthBytes[0] & 0xff) << 24 | (lengthBytes[1] & 0xff) << 16 | (lengthBytes[2] & 0xff) << 8 | (lengthBytes[3] & 0xff);
@@ -146,6 +154,7 @@ final class ThriftConnection implements Runnable {
       // copied out of it); a larger one gets an array of its own, so no connection keeps a big buffer.
       byte[] frame = length <= REUSED_FRAME_BYTES ? frameBuffer(length) : new byte[length];
       if (in.readNBytes(frame, 0, length) < length) return;
+      waitingSince = 0;
       serveFrame(frame, length, frameConfig);
     }
   }
@@ -191,7 +200,7 @@ final class ThriftConnection implements Runnable {
     try {
       header = kind.newProtocol(t).readMessageBegin();
     } catch (TException | RuntimeException e) {
-      if (isIdleTimeout(e)) throw (TException) e;
+      if (idleClosed) return;
       // Garbage, not Thrift: closing is the only answer.
       log.debug("thrift connection from {}: {} and no readable message header; closing", socket.getRemoteSocketAddress(), message);
       return;
@@ -206,13 +215,14 @@ final class ThriftConnection implements Runnable {
     TProtocol p = kind.newProtocol(t);
     long maxMessage = settings.maxMessageBytes();
     while (reading) {
+      waitingSince = System.nanoTime();
       if (peek(1).length == 0) return;
       t.beginMessage(maxMessage);
       TMessage header;
       try {
         header = p.readMessageBegin();
       } catch (TException | RuntimeException e) {
-        if (isIdleTimeout(e)) throw (TException) e;
+        if (idleClosed) return;
         log.debug("thrift connection from {}: undecodable message header ({}); closing", socket.getRemoteSocketAddress(), describe(e));
         return;
       }
@@ -222,13 +232,14 @@ final class ThriftConnection implements Runnable {
         p.readMessageEnd();
       } catch (TException | RuntimeException e) {
         t.stopRecording();
-        if (isIdleTimeout(e)) throw (TException) e;
+        if (idleClosed) return;
         String reason = e instanceof TTransportException te && te.getType() == TTransportException.MESSAGE_SIZE_LIMIT
             ? "message exceeds max_message_size of " + maxMessage + " bytes"
             : "undecodable arguments of " + header.name + ": " + describe(e);
         answerError(kind, false, header, TApplicationException.PROTOCOL_ERROR, reason);
         return;
       }
+      waitingSince = 0;
       serveCall(kind, false, header, t.stopRecording());
     }
   }
@@ -336,10 +347,15 @@ final class ThriftConnection implements Runnable {
     out.flush();
   }
 
-  /** A read that waited {@code idle_timeout} for a byte, directly or through {@link StreamTransport}. */
-  private static boolean isIdleTimeout(Exception e) {
-    return e instanceof SocketTimeoutException
-        || e instanceof TTransportException te && te.getType() == TTransportException.TIMED_OUT;
+  /** When the current wait for a message began ({@link System#nanoTime()}), or 0 while not waiting. */
+  long waitingSince() {
+    return waitingSince;
+  }
+
+  /** The watchdog's close: the blocked read fails, and the connection ends without an answer. */
+  void closeIdle() {
+    idleClosed = true;
+    close();
   }
 
   /**

@@ -8,13 +8,13 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,14 +44,13 @@ import org.slf4j.LoggerFactory;
  * at once without a byte read (a Thrift server cannot answer before a message arrives), and a WARN
  * line counts them, at most once per 10 seconds ({@link TurnedAwayReport}). Each open connection
  * holds one thread of a cached pool, so threads stay bounded by the cap (plus, briefly, a thread
- * whose connection just ended and that has not yet returned to the pool). A connection that sends
- * nothing for {@code idle_timeout}, between messages or inside one, is closed: the timeout is the
- * socket's {@code SO_TIMEOUT}, set once when the connection is accepted (no call and no allocation
- * per read), and it bounds every read, not only the wait for a message's first byte. Cost to know:
- * JDK 17's socket reads a socket with a timeout in non-blocking mode, so a read that has to wait
- * (the usual wait for a caller's next message) takes a failed {@code read} and a {@code poll} more
- * than a blocking read would. While the connection's thread runs a call nothing reads the caller's
- * socket, so a slow backend is bounded by the route's timeout, not by {@code idle_timeout}.
+ * whose connection just ended and that has not yet returned to the pool). A connection that does not
+ * deliver a whole message within {@code idle_timeout} of starting to wait for it (a silent caller, or
+ * one that stalls inside a message) is closed by the listener's watchdog thread, which looks every
+ * quarter of the timeout (at most every second, at least every 10 ms); see {@link ThriftConnection}
+ * for why this is not the socket's {@code SO_TIMEOUT}. While the connection's thread runs a call it
+ * does not wait for a message, so a slow backend is bounded by the route's timeout, not by
+ * {@code idle_timeout}.
  *
  * <p>Calls on one connection are answered in order; a oneway call is dispatched and the next message
  * read at once. Thread-safe.
@@ -70,6 +69,8 @@ public final class ThriftListener implements Listener {
   private volatile ExecutorService workers;
   private volatile boolean accepting;
   private volatile Thread acceptor;
+  private volatile Thread watchdog;
+  private volatile boolean closed;
   private volatile InetSocketAddress address;
 
   private ThriftListener(ThriftListenerConfig config) {
@@ -111,8 +112,13 @@ public final class ThriftListener implements Listener {
     });
     turnedAway = new TurnedAwayReport("thrift listener on " + address, config.maxConnections());
     accepting = true;
+    long idleNanos = config.idleTimeout().toNanos();
     ConnectionSettings settings = new ConnectionSettings(dispatcher, config.service().orElse(null), config.maxFrameBytes(), config.maxMessageBytes(),
-        soTimeoutMillis(config.idleTimeout()));
+        idleNanos);
+    Thread w = new Thread(() -> watchIdle(idleNanos), "thrift-idle-watch-" + address.getPort());
+    w.setDaemon(true);
+    watchdog = w;
+    w.start();
     TurnedAwayReport report = turnedAway;
     Thread t = new Thread(() -> acceptLoop(socket, settings, report), "thrift-acceptor-" + address.getPort());
     t.setDaemon(true);
@@ -167,9 +173,21 @@ public final class ThriftListener implements Listener {
     if (connections.remove(c)) open.decrementAndGet();
   }
 
-  /** SO_TIMEOUT in whole milliseconds: 0 would mean no timeout at all, so anything shorter is 1 ms. */
-  static int soTimeoutMillis(Duration idleTimeout) {
-    return (int) Math.max(1, Math.min(Integer.MAX_VALUE, idleTimeout.toMillis()));
+  /** Closes connections that have waited longer than {@code idleNanos} for a message, until {@link #close}. */
+  private void watchIdle(long idleNanos) {
+    long periodMillis = Math.max(10, Math.min(1000, TimeUnit.NANOSECONDS.toMillis(idleNanos / 4)));
+    while (!closed) {
+      try {
+        Thread.sleep(periodMillis);
+      } catch (InterruptedException e) {
+        return;
+      }
+      long now = System.nanoTime();
+      for (ThriftConnection c : connections) {
+        long since = c.waitingSince();
+        if (since != 0 && now - since > idleNanos) c.closeIdle();
+      }
+    }
   }
 
   @Override
@@ -208,6 +226,9 @@ public final class ThriftListener implements Listener {
 
   @Override
   public void close() {
+    closed = true;
+    Thread watch = watchdog;
+    if (watch != null) watch.interrupt();
     stopAccepting();
     for (ThriftConnection c : connections) c.close();
     ExecutorService w = workers;
@@ -223,5 +244,5 @@ public final class ThriftListener implements Listener {
   }
 
   /** What every connection of one listener shares. */
-  record ConnectionSettings(CallDispatcher dispatcher, String defaultService, long maxFrameBytes, long maxMessageBytes, int idleTimeoutMillis) {}
+  record ConnectionSettings(CallDispatcher dispatcher, String defaultService, long maxFrameBytes, long maxMessageBytes, long idleTimeoutNanos) {}
 }
