@@ -29,6 +29,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -71,6 +72,8 @@ public final class RouteTable implements AutoCloseable {
    * them; comparing with this lets the scheduled refresh skip compiling the same sources twice.
    */
   private RouteSources compiledFrom;
+  /** Local mutations in progress (their map writes and their compile); scheduled refreshes wait for them. */
+  private final AtomicInteger localChanges = new AtomicInteger();
   private final List<SwapListener> swapListeners = new CopyOnWriteArrayList<>();
   private final Object mutations = new Object();
 
@@ -186,21 +189,31 @@ public final class RouteTable implements AutoCloseable {
    */
   public Compilation applyRoute(RouteConfig route) throws RouteRejectedException {
     synchronized (mutations) {
-      RouteSources now = sources();
-      Map<String, RouteConfig> next = new HashMap<>(now.routes());
-      next.put(route.service(), route);
-      requireCompiles(new RouteSources(now.idl(), now.backends(), next), Set.of(route.service()));
-      routes.put(route.service(), route);
-      return compileOwnChange();
+      localChanges.incrementAndGet();
+      try {
+        RouteSources now = sources();
+        Map<String, RouteConfig> next = new HashMap<>(now.routes());
+        next.put(route.service(), route);
+        requireCompiles(new RouteSources(now.idl(), now.backends(), next), Set.of(route.service()));
+        routes.put(route.service(), route);
+        return compileOwnChange();
+      } finally {
+        localChanges.decrementAndGet();
+      }
     }
   }
 
   /** Removes the route of a caller service; false if there was none. */
   public boolean deleteRoute(String service) {
     synchronized (mutations) {
-      boolean removed = routes.remove(service) != null;
-      if (removed) compileOwnChange();
-      return removed;
+      localChanges.incrementAndGet();
+      try {
+        boolean removed = routes.remove(service) != null;
+        if (removed) compileOwnChange();
+        return removed;
+      } finally {
+        localChanges.decrementAndGet();
+      }
     }
   }
 
@@ -211,12 +224,17 @@ public final class RouteTable implements AutoCloseable {
    */
   public Compilation applyBackend(BackendConfig backend) throws RouteRejectedException {
     synchronized (mutations) {
-      RouteSources now = sources();
-      Map<String, BackendConfig> next = new HashMap<>(now.backends());
-      next.put(backend.name(), backend);
-      requireCompiles(new RouteSources(now.idl(), next, now.routes()), routesUsing(now, backend.name()));
-      backends.put(backend.name(), backend);
-      return compileOwnChange();
+      localChanges.incrementAndGet();
+      try {
+        RouteSources now = sources();
+        Map<String, BackendConfig> next = new HashMap<>(now.backends());
+        next.put(backend.name(), backend);
+        requireCompiles(new RouteSources(now.idl(), next, now.routes()), routesUsing(now, backend.name()));
+        backends.put(backend.name(), backend);
+        return compileOwnChange();
+      } finally {
+        localChanges.decrementAndGet();
+      }
     }
   }
 
@@ -227,14 +245,19 @@ public final class RouteTable implements AutoCloseable {
    */
   public boolean deleteBackend(String name) throws RouteRejectedException {
     synchronized (mutations) {
-      RouteSources now = sources();
-      Set<String> users = routesUsing(now, name);
-      if (!users.isEmpty()) {
-        throw new RouteRejectedException("backend " + name + " is used by routes " + String.join(", ", new java.util.TreeSet<>(users)) + " (expected: delete or change those routes first)");
+      localChanges.incrementAndGet();
+      try {
+        RouteSources now = sources();
+        Set<String> users = routesUsing(now, name);
+        if (!users.isEmpty()) {
+          throw new RouteRejectedException("backend " + name + " is used by routes " + String.join(", ", new java.util.TreeSet<>(users)) + " (expected: delete or change those routes first)");
+        }
+        boolean removed = backends.remove(name) != null;
+        if (removed) compileOwnChange();
+        return removed;
+      } finally {
+        localChanges.decrementAndGet();
       }
-      boolean removed = backends.remove(name) != null;
-      if (removed) compileOwnChange();
-      return removed;
     }
   }
 
@@ -248,13 +271,18 @@ public final class RouteTable implements AutoCloseable {
    */
   public Compilation putIdl(String name, String text) throws RouteRejectedException {
     synchronized (mutations) {
-      RouteSources now = sources();
-      Map<String, String> next = new HashMap<>(now.idl());
-      next.put(name, text);
-      requireLoads(next);
-      requireCompiles(new RouteSources(next, now.backends(), now.routes()), compilingNow(now));
-      idl.put(name, text);
-      return compileOwnChange();
+      localChanges.incrementAndGet();
+      try {
+        RouteSources now = sources();
+        Map<String, String> next = new HashMap<>(now.idl());
+        next.put(name, text);
+        requireLoads(next);
+        requireCompiles(new RouteSources(next, now.backends(), now.routes()), compilingNow(now));
+        idl.put(name, text);
+        return compileOwnChange();
+      } finally {
+        localChanges.decrementAndGet();
+      }
     }
   }
 
@@ -265,15 +293,20 @@ public final class RouteTable implements AutoCloseable {
    */
   public boolean deleteIdl(String name) throws RouteRejectedException {
     synchronized (mutations) {
-      RouteSources now = sources();
-      if (!now.idl().containsKey(name)) return false;
-      Map<String, String> next = new HashMap<>(now.idl());
-      next.remove(name);
-      requireLoads(next);
-      requireCompiles(new RouteSources(next, now.backends(), now.routes()), compilingNow(now));
-      idl.remove(name);
-      compileOwnChange();
-      return true;
+      localChanges.incrementAndGet();
+      try {
+        RouteSources now = sources();
+        if (!now.idl().containsKey(name)) return false;
+        Map<String, String> next = new HashMap<>(now.idl());
+        next.remove(name);
+        requireLoads(next);
+        requireCompiles(new RouteSources(next, now.backends(), now.routes()), compilingNow(now));
+        idl.remove(name);
+        compileOwnChange();
+        return true;
+      } finally {
+        localChanges.decrementAndGet();
+      }
     }
   }
 
@@ -283,10 +316,15 @@ public final class RouteTable implements AutoCloseable {
    */
   public Compilation seed(RouteSources sources) {
     synchronized (mutations) {
-      idl.putAll(sources.idl());
-      backends.putAll(sources.backends());
-      routes.putAll(sources.routes());
-      return compileOwnChange();
+      localChanges.incrementAndGet();
+      try {
+        idl.putAll(sources.idl());
+        backends.putAll(sources.backends());
+        routes.putAll(sources.routes());
+        return compileOwnChange();
+      } finally {
+        localChanges.decrementAndGet();
+      }
     }
   }
 
@@ -343,6 +381,12 @@ public final class RouteTable implements AutoCloseable {
     if (refreshScheduled.compareAndSet(false, true)) {
       compilerThread.schedule(() -> {
         refreshScheduled.set(false);
+        if (localChanges.get() > 0) {
+          // A change of this member's own is being written (maybe in several map writes, as a seed
+          // is): its own compile follows and reads everything. Look again after that.
+          scheduleRefresh();
+          return;
+        }
         try {
           RouteSources now = sources();
           if (!now.equals(compiledFrom)) compileAndSwap(now);
