@@ -19,6 +19,8 @@ import java.util.Optional;
  * @param connectTimeout how long opening a connection may take
  * @param timeout the per-call timeout when the route names none; a caller's shorter deadline wins
  * @param poolSize Thrift only: connections kept per endpoint
+ * @param maxConnections Thrift only: connections open at once per endpoint (each carries one call at a
+ *     time); calls beyond it wait for a free connection until their deadline
  */
 public record BackendConfig(
     String name,
@@ -29,13 +31,16 @@ public record BackendConfig(
     Optional<String> multiplexedService,
     Duration connectTimeout,
     Duration timeout,
-    int poolSize) {
+    int poolSize,
+    int maxConnections) {
 
   public static final ThriftTransport DEFAULT_TRANSPORT = ThriftTransport.FRAMED;
   public static final ThriftEncoding DEFAULT_ENCODING = ThriftEncoding.BINARY;
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
   public static final int DEFAULT_POOL_SIZE = 8;
+  public static final int DEFAULT_MAX_CONNECTIONS = 64;
+  public static final int MAX_MAX_CONNECTIONS = 4096;
 
   public BackendConfig {
     Objects.requireNonNull(name, "name");
@@ -51,9 +56,22 @@ public record BackendConfig(
     ConfigChecks.positive("connect_timeout", connectTimeout);
     ConfigChecks.positive("timeout", timeout);
     if (poolSize < 1 || poolSize > 1024) throw new IllegalArgumentException("pool_size: " + poolSize + " (expected: 1-1024)");
+    if (maxConnections < 1 || maxConnections > MAX_MAX_CONNECTIONS) {
+      throw new IllegalArgumentException("max_connections: " + maxConnections + " (expected: 1-" + MAX_MAX_CONNECTIONS + ")");
+    }
+    if (maxConnections < poolSize) {
+      throw new IllegalArgumentException("max_connections: " + maxConnections + " (expected: at least pool_size, " + poolSize + ")");
+    }
     if (protocol == BackendProtocol.GRPC && multiplexedService.isPresent()) {
       throw new IllegalArgumentException("multiplexed: only for thrift backends");
     }
+  }
+
+  /** With the default {@code max_connections}. */
+  public BackendConfig(String name, BackendProtocol protocol, List<Endpoint> endpoints, ThriftTransport transport, ThriftEncoding encoding,
+      Optional<String> multiplexedService, Duration connectTimeout, Duration timeout, int poolSize) {
+    this(name, protocol, endpoints, transport, encoding, multiplexedService, connectTimeout, timeout, poolSize,
+        Math.max(DEFAULT_MAX_CONNECTIONS, poolSize));
   }
 
   public static Builder builder(String name, BackendProtocol protocol) {
@@ -71,6 +89,7 @@ public record BackendConfig(
     private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
     private Duration timeout = DEFAULT_TIMEOUT;
     private int poolSize = DEFAULT_POOL_SIZE;
+    private int maxConnections = -1;
 
     private Builder(String name, BackendProtocol protocol) {
       this.name = name;
@@ -121,8 +140,15 @@ public record BackendConfig(
       return this;
     }
 
+    /** Default: {@link #DEFAULT_MAX_CONNECTIONS}, or {@code pool_size} when that is larger. */
+    public Builder maxConnections(int maxConnections) {
+      this.maxConnections = maxConnections;
+      return this;
+    }
+
     public BackendConfig build() {
-      return new BackendConfig(name, protocol, endpoints, transport, encoding, multiplexedService, connectTimeout, timeout, poolSize);
+      int max = maxConnections < 0 ? Math.max(DEFAULT_MAX_CONNECTIONS, poolSize) : maxConnections;
+      return new BackendConfig(name, protocol, endpoints, transport, encoding, multiplexedService, connectTimeout, timeout, poolSize, max);
     }
   }
 }

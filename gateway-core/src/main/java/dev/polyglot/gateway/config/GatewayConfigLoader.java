@@ -169,7 +169,7 @@ public final class GatewayConfigLoader {
   }
 
   private static BackendConfig readBackend(Reader r, String name, YamlNode node, String path) {
-    Mapping s = r.mapping(node, path, "protocol", "endpoints", "transport", "encoding", "multiplexed", "connect_timeout", "timeout", "pool_size");
+    Mapping s = r.mapping(node, path, "protocol", "endpoints", "transport", "encoding", "multiplexed", "connect_timeout", "timeout", "pool_size", "max_connections");
     if (s == null) return null;
     int before = r.problemCount();
     BackendProtocol protocol = r.enumValue(s, path, "protocol", null, BackendProtocol.class, "grpc or thrift");
@@ -189,7 +189,7 @@ public final class GatewayConfigLoader {
       }
     }
     if (protocol == BackendProtocol.GRPC) {
-      for (String thriftOnly : List.of("transport", "encoding", "multiplexed", "pool_size")) {
+      for (String thriftOnly : List.of("transport", "encoding", "multiplexed", "pool_size", "max_connections")) {
         if (s.values().containsKey(thriftOnly)) {
           r.problem(s.keys().get(thriftOnly), r.join(path, thriftOnly), "set on a grpc backend (expected: only on thrift backends)");
         }
@@ -201,10 +201,12 @@ public final class GatewayConfigLoader {
     Duration connect = r.duration(s, path, "connect_timeout", BackendConfig.DEFAULT_CONNECT_TIMEOUT);
     Duration timeout = r.duration(s, path, "timeout", BackendConfig.DEFAULT_TIMEOUT);
     int pool = r.integer(s, path, "pool_size", BackendConfig.DEFAULT_POOL_SIZE, 1, 1024);
+    int maxConnections = r.integer(s, path, "max_connections", Math.max(BackendConfig.DEFAULT_MAX_CONNECTIONS, pool), 1,
+        BackendConfig.MAX_MAX_CONNECTIONS);
     if (protocol == null || endpoints.isEmpty() || r.problemCount() != before) return null;
     return r.build(s, path, () -> new BackendConfig(name, protocol, endpoints, transport == null ? BackendConfig.DEFAULT_TRANSPORT : transport,
         encoding == null ? BackendConfig.DEFAULT_ENCODING : encoding,
-        protocol == BackendProtocol.GRPC ? Optional.empty() : Optional.ofNullable(multiplexed), connect, timeout, pool));
+        protocol == BackendProtocol.GRPC ? Optional.empty() : Optional.ofNullable(multiplexed), connect, timeout, pool, maxConnections));
   }
 
   private static List<RouteConfig> readRoutes(Reader r, YamlNode node, Map<String, BackendConfig> backends) {

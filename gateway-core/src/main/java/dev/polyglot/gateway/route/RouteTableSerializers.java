@@ -1,5 +1,6 @@
 package dev.polyglot.gateway.route;
 
+import com.hazelcast.nio.serialization.FieldKind;
 import com.hazelcast.nio.serialization.compact.CompactReader;
 import com.hazelcast.nio.serialization.compact.CompactSerializer;
 import com.hazelcast.nio.serialization.compact.CompactWriter;
@@ -65,7 +66,14 @@ final class RouteTableSerializers {
       return new BackendConfig(in.readString("name"), BackendProtocol.valueOf(in.readString("protocol")), endpoints,
           ThriftTransport.valueOf(in.readString("transport")), ThriftEncoding.valueOf(in.readString("encoding")),
           Optional.ofNullable(in.readString("multiplexed")), Duration.ofNanos(in.readInt64("connect_timeout_nanos")),
-          Duration.ofNanos(in.readInt64("timeout_nanos")), in.readInt32("pool_size"));
+          Duration.ofNanos(in.readInt64("timeout_nanos")), in.readInt32("pool_size"), maxConnections(in));
+    }
+
+    /** A member of an earlier version wrote no {@code max_connections}: the default then. */
+    private static int maxConnections(CompactReader in) {
+      return in.getFieldKind("max_connections") == FieldKind.INT32
+          ? in.readInt32("max_connections")
+          : Math.max(BackendConfig.DEFAULT_MAX_CONNECTIONS, in.readInt32("pool_size"));
     }
 
     @Override
@@ -80,6 +88,7 @@ final class RouteTableSerializers {
       out.writeInt64("connect_timeout_nanos", b.connectTimeout().toNanos());
       out.writeInt64("timeout_nanos", b.timeout().toNanos());
       out.writeInt32("pool_size", b.poolSize());
+      out.writeInt32("max_connections", b.maxConnections());
     }
 
     @Override

@@ -291,6 +291,18 @@ class GatewayConfigLoaderTest {
             backends:
               t: { protocol: thrift, endpoints: [ "h:1" ], pool_size: 0 }
             """, "gateway.yaml:2:59: backends.t.pool_size: 0 (expected: 1-1024)"),
+        Arguments.of("a max_connections of zero", """
+            backends:
+              t: { protocol: thrift, endpoints: [ "h:1" ], max_connections: 0 }
+            """, "gateway.yaml:2:65: backends.t.max_connections: 0 (expected: 1-4096)"),
+        Arguments.of("a max_connections below pool_size", """
+            backends:
+              t: { protocol: thrift, endpoints: [ "h:1" ], pool_size: 8, max_connections: 4 }
+            """, "gateway.yaml:2:6: backends.t: max_connections: 4 (expected: at least pool_size, 8)"),
+        Arguments.of("a max_connections on a grpc backend", """
+            backends:
+              g: { protocol: grpc, endpoints: [ "h:1" ], max_connections: 8 }
+            """, "gateway.yaml:2:46: backends.g.max_connections: set on a grpc backend (expected: only on thrift backends)"),
         Arguments.of("a cluster member with a bad port", "cluster: { members: [ \"127.0.0.1:99999\" ] }\n",
             "gateway.yaml:1:23: cluster.members[0]: 127.0.0.1:99999 (expected: host:port with port 1-65535)"),
         Arguments.of("a zero grace period", "shutdown: { grace_period: 0s }\n",

@@ -50,6 +50,7 @@ final class AdminDocuments {
       o.put("encoding", b.encoding().name().toLowerCase(Locale.ROOT));
       b.multiplexedService().ifPresent(m -> o.put("multiplexed", m));
       o.put("pool_size", b.poolSize());
+      o.put("max_connections", b.maxConnections());
     }
     o.put("connect_timeout", Durations.format(b.connectTimeout()));
     o.put("timeout", Durations.format(b.timeout()));

@@ -115,7 +115,7 @@ class AdminServerTest {
 
     HttpResponse<String> backend = gw.admin("PUT", "/backends/extra-backend", "{\"protocol\": \"thrift\", \"endpoints\": [\"127.0.0.1:9\"], \"transport\": \"buffered\"}");
     assertEquals(200, backend.statusCode(), backend.body());
-    assertEquals("{\"name\":\"extra-backend\",\"protocol\":\"thrift\",\"endpoints\":[\"127.0.0.1:9\"],\"transport\":\"buffered\",\"encoding\":\"binary\",\"pool_size\":8,\"connect_timeout\":\"5s\",\"timeout\":\"30s\"}",
+    assertEquals("{\"name\":\"extra-backend\",\"protocol\":\"thrift\",\"endpoints\":[\"127.0.0.1:9\"],\"transport\":\"buffered\",\"encoding\":\"binary\",\"pool_size\":8,\"max_connections\":64,\"connect_timeout\":\"5s\",\"timeout\":\"30s\"}",
         json(backend).get("backend").toString());
 
     HttpResponse<String> route = gw.admin("PUT", "/routes/extra.Extra", "{\"backend\": \"extra-backend\", \"timeout\": \"2s\"}");
@@ -172,7 +172,7 @@ class AdminServerTest {
     HttpResponse<String> r = gw.admin("GET", "/backends", null);
     assertEquals(200, r.statusCode());
     assertEquals("[{\"name\":\"library-backend\",\"protocol\":\"grpc\",\"endpoints\":[\"127.0.0.1:9\"],\"connect_timeout\":\"5s\",\"timeout\":\"30s\"},"
-        + "{\"name\":\"shop-backend\",\"protocol\":\"thrift\",\"endpoints\":[\"127.0.0.1:9\"],\"transport\":\"framed\",\"encoding\":\"binary\",\"pool_size\":8,\"connect_timeout\":\"5s\",\"timeout\":\"30s\"}]",
+        + "{\"name\":\"shop-backend\",\"protocol\":\"thrift\",\"endpoints\":[\"127.0.0.1:9\"],\"transport\":\"framed\",\"encoding\":\"binary\",\"pool_size\":8,\"max_connections\":64,\"connect_timeout\":\"5s\",\"timeout\":\"30s\"}]",
         json(r).get("backends").toString());
   }
 

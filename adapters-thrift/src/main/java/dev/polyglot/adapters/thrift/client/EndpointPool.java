@@ -11,6 +11,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -28,6 +29,11 @@ import org.slf4j.LoggerFactory;
  * of opening one. When the load falls, each call returns its connection to a pool that is over the
  * bound and closes it, so the surplus is trimmed one connection per call, without opening any; if calls
  * stop altogether, up to the peak number of concurrent calls stay idle until {@link #close()}.
+ *
+ * <p>Design note, the cap: at most {@code max_connections} calls run on this endpoint at once, each on
+ * its own connection, so no more connections are ever open; a call beyond that waits (in arrival
+ * order is not promised) for a free one until its deadline, then answers {@code DEADLINE_EXCEEDED}.
+ * Without a cap a burst of calls opened a connection each, and the backend saw the burst in full.
  *
  * <p>Design note, stale connections: a pooled connection may have been closed by the backend while it
  * sat idle (a restart, an idle timeout), which shows only when it is used. When a call on a pooled
@@ -47,11 +53,14 @@ final class EndpointPool {
   private final AtomicInteger opened = new AtomicInteger();
   /** Calls inside {@link #call}, this one included: the idle bound while above {@code pool_size}. */
   private final AtomicInteger inFlight = new AtomicInteger();
+  /** {@code max_connections}: a call holds one from before it takes a connection until it returns it. */
+  private final Semaphore permits;
   private volatile boolean closed;
 
   EndpointPool(BackendConfig config, Endpoint endpoint) {
     this.config = config;
     this.endpoint = endpoint;
+    this.permits = new Semaphore(config.maxConnections());
   }
 
   int opened() {
@@ -61,12 +70,44 @@ final class EndpointPool {
   /** Runs one call; never throws: every failure is an error reply. */
   Reply call(ThriftProtocolKind kind, ThriftMethodShape shape, byte[] request, Deadline deadline) {
     if (closed) return closedReply();
+    if (deadline.isExpired()) {
+      return Reply.error(StatusCode.DEADLINE_EXCEEDED, "backend " + config.name() + ": deadline exceeded before the call was sent");
+    }
+    if (!permits.tryAcquire()) {
+      Reply refused = awaitPermit(deadline);
+      if (refused != null) return refused;
+    }
     inFlight.incrementAndGet();
     try {
       return exchange(kind, shape, request, deadline);
     } finally {
       inFlight.decrementAndGet();
+      permits.release();
     }
+  }
+
+  /** Waits for one of the {@code max_connections} permits until the deadline; null once acquired. */
+  private Reply awaitPermit(Deadline deadline) {
+    try {
+      boolean acquired;
+      if (deadline.isNone()) {
+        permits.acquire();
+        acquired = true;
+      } else {
+        acquired = permits.tryAcquire(Math.max(0, deadline.remainingNanos()), TimeUnit.NANOSECONDS);
+      }
+      if (acquired) return null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Reply.error(StatusCode.CANCELLED, "backend " + config.name() + ": interrupted while waiting for a connection");
+    }
+    return noConnectionReply();
+  }
+
+  /** The answer to a call that found every one of {@code max_connections} busy until its deadline. */
+  Reply noConnectionReply() {
+    return Reply.error(StatusCode.DEADLINE_EXCEEDED, "backend " + config.name() + ": no connection free before the deadline (all "
+        + config.maxConnections() + " of max_connections to " + endpoint + " busy)");
   }
 
   private Reply exchange(ThriftProtocolKind kind, ThriftMethodShape shape, byte[] request, Deadline deadline) {

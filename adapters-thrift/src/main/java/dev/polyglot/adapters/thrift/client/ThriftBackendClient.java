@@ -23,8 +23,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -58,6 +60,9 @@ public final class ThriftBackendClient implements Backend {
   private final EndpointPool[] pools;
   private final AtomicInteger nextEndpoint = new AtomicInteger();
   private final ExecutorService executor;
+  private final int maxThreads;
+  /** Calls handed to {@link #executor} and not finished: above {@link #maxThreads}, some are queued. */
+  private final AtomicInteger submitted = new AtomicInteger();
   private volatile boolean closed;
 
   private ThriftBackendClient(BackendConfig config) {
@@ -70,11 +75,16 @@ public final class ThriftBackendClient implements Backend {
     for (Endpoint e : config.endpoints()) list.add(new EndpointPool(config, e));
     this.pools = list.toArray(new EndpointPool[0]);
     AtomicInteger threads = new AtomicInteger();
-    this.executor = Executors.newCachedThreadPool(r -> {
+    // As many threads as calls can run at once (max_connections per endpoint); later calls queue here
+    // (each pool checks its call's deadline once it runs). Idle threads end after a minute.
+    this.maxThreads = Math.max(1, config.maxConnections() * pools.length);
+    ThreadPoolExecutor pool = new ThreadPoolExecutor(this.maxThreads, this.maxThreads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
       Thread t = new Thread(r, "thrift-backend-" + config.name() + "-" + threads.incrementAndGet());
       t.setDaemon(true);
       return t;
     });
+    pool.allowCoreThreadTimeOut(true);
+    this.executor = pool;
   }
 
   /** A client for {@code config}; opens no connection yet. */
@@ -148,11 +158,27 @@ public final class ThriftBackendClient implements Backend {
       // The caller's thread would only sleep until one of ours finished the exchange: run it here.
       return CompletableFuture.completedFuture(pool.call(kind, shape, request, effective));
     }
+    CompletableFuture<Reply> reply = new CompletableFuture<>();
+    int pending = submitted.incrementAndGet();
     try {
-      return CompletableFuture.supplyAsync(() -> pool.call(kind, shape, request, effective), executor);
+      executor.execute(() -> {
+        try {
+          // Skipped when the call timed out while queued: nobody waits for its answer any more.
+          if (!reply.isDone()) reply.complete(pool.call(kind, shape, request, effective));
+        } finally {
+          submitted.decrementAndGet();
+        }
+      });
     } catch (RejectedExecutionException e) {
+      submitted.decrementAndGet();
       return CompletableFuture.completedFuture(Reply.error(StatusCode.UNAVAILABLE, "backend " + config.name() + " is closed"));
     }
+    if (pending > maxThreads) {
+      // Every thread is busy, so this call waits in the queue, where no socket timeout watches its
+      // deadline: a timer does (only on this overload path).
+      reply.completeOnTimeout(pool.noConnectionReply(), Math.max(0, effective.remainingNanos()), TimeUnit.NANOSECONDS);
+    }
+    return reply;
   }
 
   /** Socket reads and connects are bounded by each call's deadline. */

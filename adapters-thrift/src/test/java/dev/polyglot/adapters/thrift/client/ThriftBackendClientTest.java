@@ -196,6 +196,43 @@ class ThriftBackendClientTest {
   }
 
   @Test
+  void atMostMaxConnectionsCallsRunAtOnceAndTheRestWaitForAFreeConnection() throws Exception {
+    EchoBackend backend = backend(ThriftTransport.FRAMED, ThriftEncoding.BINARY);
+    ThriftBackendClient client = client(EchoGateway.backend(backend.port()).poolSize(2).maxConnections(2).build());
+    BackendMethod sleep = method(client, "sleep");
+    long start = System.nanoTime();
+    List<CompletableFuture<Reply>> replies = new ArrayList<>();
+    for (int i = 0; i < 6; i++) replies.add(sleep.call(args(ThriftEncoding.BINARY, Args.i32(1, 200)), Deadline.after(Duration.ofSeconds(10)), Metadata.EMPTY));
+    for (CompletableFuture<Reply> r : replies) assertTrue(r.join().isOk(), r.join().toString());
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    // Six calls of 200 ms, two at a time: three rounds.
+    assertTrue(millis >= 580, "six calls took " + millis + " ms");
+    assertEquals(2, backend.connectionsAccepted());
+    assertEquals(2, client.connectionsOpened());
+  }
+
+  @Test
+  void aCallWaitingForAConnectionPastItsDeadlineIsDeadlineExceeded() throws Exception {
+    EchoBackend backend = backend(ThriftTransport.FRAMED, ThriftEncoding.BINARY);
+    ThriftBackendClient client = client(EchoGateway.backend(backend.port()).poolSize(1).maxConnections(1).build());
+    CompletableFuture<Reply> busy = method(client, "sleep").call(args(ThriftEncoding.BINARY, Args.i32(1, 1000)), Deadline.after(Duration.ofSeconds(10)),
+        Metadata.EMPTY);
+    Thread.sleep(100); // the sleep call holds the only connection by now
+    long start = System.nanoTime();
+    Reply waited = method(client, "echo").call(args(ThriftEncoding.BINARY, Args.string(1, "late")), Deadline.after(Duration.ofMillis(200)),
+        Metadata.EMPTY).join();
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    assertEquals(StatusCode.DEADLINE_EXCEEDED, waited.status().code());
+    assertEquals("backend echo-backend: no connection free before the deadline (all 1 of max_connections to 127.0.0.1:" + backend.port() + " busy)",
+        waited.status().message());
+    assertTrue(millis >= 190 && millis < 900, "gave up after " + millis + " ms");
+    assertTrue(busy.join().isOk());
+    // The connection is free again: the next call is served on it.
+    assertEquals("now", text(result(ThriftEncoding.BINARY, call(method(client, "echo"), ThriftEncoding.BINARY, Args.string(1, "now")).payload()).get((short) 0)));
+    assertEquals(1, backend.connectionsAccepted());
+  }
+
+  @Test
   void aConnectionTheBackendClosedIsReplacedWithoutFailingTheCall() throws Exception {
     EchoBackend backend = backend(ThriftTransport.BUFFERED, ThriftEncoding.BINARY);
     ThriftBackendClient client = client(EchoGateway.backend(backend.port()).transport(ThriftTransport.BUFFERED).build());
