@@ -9,6 +9,7 @@ import dev.polyglot.gateway.config.GatewayConfig;
 import dev.polyglot.gateway.config.GrpcListenerConfig;
 import dev.polyglot.gateway.config.ListenersConfig;
 import dev.polyglot.gateway.config.RouteConfig;
+import dev.polyglot.gateway.pipeline.CallFilter;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import java.io.IOException;
@@ -16,6 +17,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -42,6 +44,11 @@ public final class GatewayFixture implements AutoCloseable {
   }
 
   public static GatewayFixture start() throws IOException, InterruptedException {
+    return start(List.of());
+  }
+
+  /** As {@link #start()}, with {@code filters} first in the gateway's pipeline. */
+  public static GatewayFixture start(List<CallFilter> filters) throws IOException, InterruptedException {
     EchoBackend echo = EchoBackend.start("echo");
     GatewayConfig config = GatewayConfig.builder()
         .baseDirectory(PROTO_ROOT)
@@ -54,7 +61,9 @@ public final class GatewayFixture implements AutoCloseable {
         .shutdownGracePeriod(Duration.ofSeconds(1))
         .build();
     GrpcListener listener = GrpcListener.of(GrpcListenerConfig.of("127.0.0.1", 0));
-    Gateway gateway = Gateway.builder(config).backendFactory(GrpcBackendFactory.of()).listener(listener).build();
+    Gateway.Builder builder = Gateway.builder(config).backendFactory(GrpcBackendFactory.of()).listener(listener);
+    for (CallFilter f : filters) builder.filter(f);
+    Gateway gateway = builder.build();
     try {
       gateway.start();
     } catch (IOException | RuntimeException e) {
