@@ -148,6 +148,9 @@ final class DemoCommand implements Callable<Integer> {
 
         Polyglot Gateway demo is running. Try:
 
+          # (The "is already served by" warnings above are expected here: both demo IDLs declare the
+          #  same REST paths, and the routes of the first service, interop.Interop, keep them.)
+
           # HTTP/JSON caller of the Thrift service interop.Interop, answered by the gRPC backend
           curl -s -H 'content-type: application/json' %1$s/interop.Interop/echoString -d '{"value": "héllo, wörld"}'
           curl -s -H 'content-type: application/json' %1$s/interop.Interop/add -d '{"left": 2, "right": 9007199254740993}'
