@@ -75,6 +75,7 @@ final class ThriftConnection implements Runnable {
   private volatile boolean idleClosed;
   /** This connection's frame buffer (frames are served one at a time); grows up to {@link #REUSED_FRAME_BYTES}. */
   private byte[] frameBuffer = new byte[4096];
+  /** A frame length read or written; one at a time, as calls on a connection are served in turn. */
   private final byte[] lengthBytes = new byte[4];
   /** The reply header of an ok reply is written here first, to learn the frame length. */
   private final ByteArrayOutputStream head = new ByteArrayOutputStream(64);
@@ -139,7 +140,6 @@ final class ThriftConnection implements Runnable {
     long maxFrame = settings.maxFrameBytes();
     int limit = (int) Math.min(maxFrame, Integer.MAX_VALUE - 8);
     TConfiguration frameConfig = new TConfiguration(limit, limit, MAX_DEPTH);
-    byte[] lengthBytes = new byte[4];
     while (reading) {
       waitingSince = System.nanoTime();
       int n = in.readNBytes(lengthBytes, 0, 4);
