@@ -57,7 +57,8 @@ import org.xnio.conduits.ConduitStreamSourceChannel;
  * {@code Content-Length} first), the call is handed to the dispatcher, and the exchange is completed
  * from the reply future's callback (on the exchange's I/O thread, see {@link JsonResponses}). The
  * compiled HTTP view of the routes ({@link HttpRoutes}) is rebuilt only when the router serves a new
- * snapshot: one reference comparison per request.
+ * snapshot: one reference comparison per request. A caller that closes its connection before its
+ * reply cancels the call, and with it the backend call ({@link CallerConnection}).
  *
  * <p>Contract of the surface (DESIGN.md "HTTP surface"): request and reply bodies are JSON in the
  * caller's view (Thrift view for a Thrift service, proto3 JSON for a proto one). Errors are
@@ -345,7 +346,7 @@ public final class HttpListener implements Listener {
     caller.serving(cancellation);
     unanswered.incrementAndGet();
     ex.addExchangeCompleteListener((done, next) -> {
-      caller.served();
+      caller.served(cancellation);
       if (unanswered.decrementAndGet() == 0) {
         synchronized (answered) {
           answered.notifyAll();
@@ -476,8 +477,8 @@ public final class HttpListener implements Listener {
       current = cancellation;
     }
 
-    void served() {
-      current = null;
+    void served(Cancellation call) {
+      if (current == call) current = null;
     }
 
     /**
