@@ -2,6 +2,7 @@ package dev.polyglot.gateway.pipeline;
 
 import dev.polyglot.gateway.cache.ResponseCache;
 import dev.polyglot.gateway.call.Call;
+import dev.polyglot.gateway.call.Cancellation;
 import dev.polyglot.gateway.call.Reply;
 import dev.polyglot.gateway.route.RouteMethod;
 import dev.polyglot.gateway.route.Router;
@@ -9,12 +10,18 @@ import dev.polyglot.translate.status.StatusCode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The filter chain, built once: the given filters, then translation, cache and forwarding. Counts calls
  * in flight so that a graceful stop can wait for them, and refuses new calls once draining. Thread-safe.
+ *
+ * <p>Cancellation: the forwarding step cancels the backend client's future when the caller's
+ * {@link Cancellation} is cancelled; that surfaces here as a {@link CancellationException} and becomes
+ * the {@code CANCELLED} reply, so a cancelled call still completes and leaves {@link #inFlight()}.
  */
 public final class CallPipeline implements CallDispatcher {
   private final Router router;
@@ -52,12 +59,12 @@ public final class CallPipeline implements CallDispatcher {
   }
 
   @Override
-  public CompletableFuture<Reply> dispatch(RouteMethod method, Call call) {
+  public CompletableFuture<Reply> dispatch(RouteMethod method, Call call, Cancellation cancellation) {
     if (draining) return CompletableFuture.completedFuture(Reply.error(StatusCode.UNAVAILABLE, "the gateway is shutting down"));
     inFlight.incrementAndGet();
     CompletableFuture<Reply> reply;
     try {
-      reply = head.proceed(new RoutedCall(method, call));
+      reply = head.proceed(new RoutedCall(method, call, cancellation));
     } catch (RuntimeException e) {
       reply = CompletableFuture.failedFuture(e);
     }
@@ -67,8 +74,20 @@ public final class CallPipeline implements CallDispatcher {
           idle.notifyAll();
         }
       }
-      return t == null ? r : Replies.fromThrowable(t, method);
+      if (t == null) return r;
+      return isCancellation(t) && cancellation.isCancelled() ? cancelledReply() : Replies.fromThrowable(t, method);
     });
+  }
+
+  private static boolean isCancellation(Throwable t) {
+    Throwable cause = t;
+    while (cause instanceof CompletionException && cause.getCause() != null) cause = cause.getCause();
+    return cause instanceof CancellationException;
+  }
+
+  /** Built only for a cancelled call: nobody may be listening, but a listener that still is gets this. */
+  private static Reply cancelledReply() {
+    return Reply.error(StatusCode.CANCELLED, "the caller cancelled the call");
   }
 
   /** Calls dispatched and not yet answered. */

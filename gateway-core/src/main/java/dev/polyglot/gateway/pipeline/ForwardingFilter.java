@@ -1,11 +1,13 @@
 package dev.polyglot.gateway.pipeline;
 
+import dev.polyglot.gateway.call.Cancellation;
 import dev.polyglot.gateway.call.Deadline;
 import dev.polyglot.gateway.call.Reply;
 import dev.polyglot.gateway.config.Durations;
 import dev.polyglot.gateway.route.RouteMethod;
 import dev.polyglot.translate.status.StatusCode;
 import java.time.Duration;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
@@ -22,6 +24,13 @@ import java.util.concurrent.TimeoutException;
  * lock and a queue entry on every call. Its {@code DEADLINE_EXCEEDED} after the deadline passed is
  * reworded to the same message the timer gives, so callers see one message whatever the backend. For
  * other clients the timer answers; its reply and message are built only when it fires.
+ *
+ * <p>Design note, cancellation: when the caller's {@link Cancellation} is cancelled, the backend
+ * client's future is cancelled ({@code cancel(false)}); a client that can stop its call (gRPC cancels
+ * the {@code ClientCall}) listens for that, others simply never see their reply used. Nothing is
+ * registered for {@link Cancellation#NONE}, for a oneway call (done once written), or for a cached
+ * method: its backend call is the cache's load, shared by every caller waiting for the same entry, so
+ * one caller leaving must not cancel it for the others.
  */
 final class ForwardingFilter implements CallFilter {
 
@@ -32,8 +41,13 @@ final class ForwardingFilter implements CallFilter {
     Deadline deadline = rc.call().deadline().earlierOf(routeDeadline);
     long remaining = deadline.remainingNanos();
     if (remaining <= 0) return CompletableFuture.completedFuture(Reply.error(StatusCode.DEADLINE_EXCEEDED, "deadline exceeded before the call was sent"));
+    Cancellation cancellation = rc.cancellation();
+    boolean cancellable = cancellation != Cancellation.NONE && !m.isCached() && !m.isOneway();
+    // Gone already (while the request was being translated): nothing is sent. The pipeline answers.
+    if (cancellable && cancellation.isCancelled()) return CompletableFuture.failedFuture(new CancellationException("the caller cancelled the call"));
     CompletableFuture<Reply> reply = m.backend().call(rc.call().request(), deadline, rc.call().metadata());
     if (m.isOneway()) return reply;
+    if (cancellable && !reply.isDone()) cancellation.onCancel(() -> reply.cancel(false));
     boolean routeTimeout = deadline == routeDeadline;
     if (m.route().backend().enforcesDeadline()) {
       if (reply.isDone()) {

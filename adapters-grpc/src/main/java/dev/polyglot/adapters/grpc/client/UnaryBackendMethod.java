@@ -11,6 +11,7 @@ import dev.polyglot.translate.status.Status;
 import dev.polyglot.translate.status.StatusCode;
 import io.grpc.CallOptions;
 import io.grpc.ClientCall;
+import io.grpc.Context;
 import io.grpc.MethodDescriptor;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +24,14 @@ import org.slf4j.LoggerFactory;
  * <p>What the caller is told: the backend's own status (code, message, detail) passes through. A
  * failure the channel produced itself — no endpoint reachable, our deadline expired — is answered with
  * a message of ours, so that addresses and transport internals stay out of replies.
+ *
+ * <p>Cancellation: cancelling the returned future (the pipeline does when the caller goes away)
+ * cancels the {@link ClientCall}, so the backend sees its call cancelled (RST_STREAM) and can stop.
+ * The future's own {@code cancel} does it: no callback is registered per call. That is the only way
+ * a call is cancelled for its caller: the call is created outside the caller's gRPC {@link Context}
+ * (a gRPC listener's calls run inside it), because grpc-java would otherwise tie the backend call to
+ * that one caller — and the backend call of a cached method is shared by every caller waiting for
+ * the entry, which one caller's leaving must not cancel (the pipeline decides, see ForwardingFilter).
  */
 final class UnaryBackendMethod implements BackendMethod {
   private static final Logger log = LoggerFactory.getLogger(UnaryBackendMethod.class);
@@ -46,8 +55,20 @@ final class UnaryBackendMethod implements BackendMethod {
       }
       options = options.withDeadlineAfter(remaining, TimeUnit.NANOSECONDS);
     }
-    ClientCall<byte[], byte[]> call = client.channel().newCall(descriptor, options);
-    ReplyListener listener = new ReplyListener(deadline);
+    ClientCall<byte[], byte[]> call;
+    Context callers = Context.current();
+    if (callers == Context.ROOT) {
+      call = client.channel().newCall(descriptor, options);
+    } else {
+      // The call captures the current context when created: ROOT, so that only our future cancels it.
+      Context previous = Context.ROOT.attach();
+      try {
+        call = client.channel().newCall(descriptor, options);
+      } finally {
+        Context.ROOT.detach(previous);
+      }
+    }
+    ReplyListener listener = new ReplyListener(deadline, call);
     try {
       call.start(listener, MetadataMapping.toGrpc(metadata));
       // Two, so that a second response message (a broken backend) is noticed rather than left unread.
@@ -61,14 +82,41 @@ final class UnaryBackendMethod implements BackendMethod {
     return listener.reply;
   }
 
+  /**
+   * The future {@link #call} returns: its {@code cancel} cancels the backend call too. ClientCall's
+   * {@code cancel} is thread-safe and does not block, so this may run on any thread (an event loop).
+   * Stages depending on it are plain futures ({@link #newIncompleteFuture}).
+   */
+  private static final class ReplyFuture extends CompletableFuture<Reply> {
+    private final ClientCall<byte[], byte[]> call;
+
+    ReplyFuture(ClientCall<byte[], byte[]> call) {
+      this.call = call;
+    }
+
+    @Override
+    public boolean cancel(boolean mayInterruptIfRunning) {
+      boolean cancelled = super.cancel(mayInterruptIfRunning);
+      // False when the reply came first: an answered call has nothing left to stop.
+      if (cancelled) call.cancel("the caller cancelled the call", null);
+      return cancelled;
+    }
+
+    @Override
+    public <U> CompletableFuture<U> newIncompleteFuture() {
+      return new CompletableFuture<>();
+    }
+  }
+
   private final class ReplyListener extends ClientCall.Listener<byte[]> {
-    final CompletableFuture<Reply> reply = new CompletableFuture<>();
+    final CompletableFuture<Reply> reply;
     private final Deadline deadline;
     private byte[] response;
     private boolean extra;
 
-    ReplyListener(Deadline deadline) {
+    ReplyListener(Deadline deadline, ClientCall<byte[], byte[]> call) {
       this.deadline = deadline;
+      this.reply = new ReplyFuture(call);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.polyglot.adapters.grpc.server;
 import dev.polyglot.adapters.grpc.common.MetadataMapping;
 import dev.polyglot.adapters.grpc.common.StatusMapping;
 import dev.polyglot.gateway.call.Call;
+import dev.polyglot.gateway.call.Cancellation;
 import dev.polyglot.gateway.call.Deadline;
 import dev.polyglot.gateway.call.Reply;
 import dev.polyglot.gateway.pipeline.CallDispatcher;
@@ -25,6 +26,10 @@ import org.slf4j.LoggerFactory;
  * <p>Threading: gRPC delivers listener events one at a time; the reply may complete on any thread and
  * is the only other place that touches the call, once, after the last listener event that matters
  * (half-close).
+ *
+ * <p>Cancellation: each call has a {@link Cancellation}, cancelled from {@code onCancel} — grpc-java's
+ * one event for a caller's cancel (RST_STREAM), its deadline passing and its connection closing — so
+ * the pipeline cancels the backend call instead of letting it run for nobody.
  */
 final class UnaryRouteHandler implements ServerCallHandler<byte[], byte[]> {
   private static final Logger log = LoggerFactory.getLogger(UnaryRouteHandler.class);
@@ -55,6 +60,7 @@ final class UnaryRouteHandler implements ServerCallHandler<byte[], byte[]> {
     private final Metadata headers;
     private final Deadline deadline;
     private byte[] request;
+    private final Cancellation cancellation = Cancellation.create();
     private boolean closed;
     private volatile boolean cancelled;
 
@@ -84,12 +90,13 @@ final class UnaryRouteHandler implements ServerCallHandler<byte[], byte[]> {
         return;
       }
       Call c = new Call(service, methodName, WireFormat.PROTOBUF, request, deadline, MetadataMapping.fromGrpc(headers));
-      dispatcher.dispatch(method, c).whenComplete(this::respond);
+      dispatcher.dispatch(method, c, cancellation).whenComplete(this::respond);
     }
 
     @Override
     public void onCancel() {
       cancelled = true;
+      cancellation.cancel();
     }
 
     private void respond(Reply reply, Throwable failure) {

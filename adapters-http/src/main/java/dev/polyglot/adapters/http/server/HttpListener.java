@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.polyglot.adapters.http.common.JsonResponses;
 import dev.polyglot.gateway.Listener;
 import dev.polyglot.gateway.call.Call;
+import dev.polyglot.gateway.call.Cancellation;
 import dev.polyglot.gateway.call.Deadline;
 import dev.polyglot.gateway.call.Metadata;
 import dev.polyglot.gateway.call.Reply;
@@ -20,23 +21,32 @@ import dev.polyglot.translate.status.Status;
 import dev.polyglot.translate.status.StatusCode;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
+import io.undertow.connector.PooledByteBuffer;
 import io.undertow.server.HttpServerExchange;
+import io.undertow.server.ServerConnection;
 import io.undertow.server.handlers.HttpContinueReadHandler;
+import io.undertow.server.protocol.http.HttpServerConnection;
+import io.undertow.util.AttachmentKey;
 import io.undertow.util.HeaderValues;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
 import io.undertow.util.SameThreadExecutor;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.xnio.ChannelListener;
+import org.xnio.IoUtils;
+import org.xnio.conduits.ConduitStreamSourceChannel;
 
 /**
  * The HTTP/JSON listener (Undertow): {@code POST /<service>/<method>} for every routed service,
@@ -47,7 +57,8 @@ import org.slf4j.LoggerFactory;
  * {@code Content-Length} first), the call is handed to the dispatcher, and the exchange is completed
  * from the reply future's callback (on the exchange's I/O thread, see {@link JsonResponses}). The
  * compiled HTTP view of the routes ({@link HttpRoutes}) is rebuilt only when the router serves a new
- * snapshot: one reference comparison per request.
+ * snapshot: one reference comparison per request. A caller that closes its connection before its
+ * reply cancels the call, and with it the backend call ({@link CallerConnection}).
  *
  * <p>Contract of the surface (DESIGN.md "HTTP surface"): request and reply bodies are JSON in the
  * caller's view (Thrift view for a Thrift service, proto3 JSON for a proto one). Errors are
@@ -330,8 +341,12 @@ public final class HttpListener implements Listener {
 
   private void dispatch(HttpServerExchange ex, MethodEndpoint endpoint, byte[] request, String responseField) {
     Call call = new Call(endpoint.serviceName(), endpoint.methodName(), endpoint.format, request, Deadline.NONE, metadata(ex));
+    Cancellation cancellation = Cancellation.create();
+    CallerConnection caller = CallerConnection.of(ex.getConnection());
+    caller.serving(cancellation);
     unanswered.incrementAndGet();
     ex.addExchangeCompleteListener((done, next) -> {
+      caller.served(cancellation);
       if (unanswered.decrementAndGet() == 0) {
         synchronized (answered) {
           answered.notifyAll();
@@ -340,19 +355,23 @@ public final class HttpListener implements Listener {
       next.proceed();
     });
     // Dispatched: Undertow leaves the exchange open when the handler returns; the reply's callback ends it.
-    ex.dispatch(SameThreadExecutor.INSTANCE, () -> dispatcher.dispatch(endpoint.method, call).whenComplete((reply, failure) -> {
-      try {
-        if (failure != null) {
-          log.warn("call {} failed inside the gateway", call, failure);
+    ex.dispatch(SameThreadExecutor.INSTANCE, () -> {
+      CompletableFuture<Reply> pending = dispatcher.dispatch(endpoint.method, call, cancellation);
+      if (!pending.isDone()) caller.watch(cancellation);
+      pending.whenComplete((reply, failure) -> {
+        try {
+          if (failure != null) {
+            log.warn("call {} failed inside the gateway", call, failure);
+            sendError(ex, 500, StatusCode.INTERNAL, "internal error");
+          } else {
+            respond(ex, endpoint, reply, responseField);
+          }
+        } catch (RuntimeException e) {
+          log.warn("answering {} failed", call, e);
           sendError(ex, 500, StatusCode.INTERNAL, "internal error");
-        } else {
-          respond(ex, endpoint, reply, responseField);
         }
-      } catch (RuntimeException e) {
-        log.warn("answering {} failed", call, e);
-        sendError(ex, 500, StatusCode.INTERNAL, "internal error");
-      }
-    }));
+      });
+    });
   }
 
   private static void respond(HttpServerExchange ex, MethodEndpoint endpoint, Reply reply, String responseField) {
@@ -411,5 +430,106 @@ public final class HttpListener implements Listener {
       for (String v : h) b.add(name, v);
     }
     return b == null ? Metadata.EMPTY : b.build();
+  }
+
+  /**
+   * The caller's end of one connection, as far as cancelling goes: cancels the call being served on it
+   * when the connection closes before the reply is sent.
+   *
+   * <p>Design note: Undertow stops reading a connection while its exchange is being served (the next
+   * request waits), so a caller that closes its socket meanwhile goes unnoticed until the reply is
+   * written. {@link #watch} therefore reads the socket itself while the call is in flight, with
+   * Undertow's read side handed over: end of stream (the caller closed or half-closed; as for nginx,
+   * that is a caller who left) or a read error closes the connection, and the close listener cancels.
+   * Bytes that arrive instead are the caller's next request, sent early (pipelining): they are given
+   * back to Undertow ({@code ungetRequestBytes}), which parses them after this exchange, and watching
+   * ends. When the exchange completes Undertow installs its own read listener again.
+   *
+   * <p>One per connection, created with its first call and kept as an attachment, so that a keep-alive
+   * connection carries one close listener however many calls it serves; between calls it refers to no
+   * call, so a completed call is not kept alive by it.
+   *
+   * <p>Threading: everything but the close listener runs on the connection's I/O thread; calls on one
+   * HTTP/1.1 connection are served one after the other, bracketed by {@link #serving} and
+   * {@link #served}. A close that races {@link #served} cancels a call just answered: no effect.
+   */
+  private static final class CallerConnection implements ServerConnection.CloseListener, ChannelListener<ConduitStreamSourceChannel> {
+    private static final AttachmentKey<CallerConnection> KEY = AttachmentKey.create(CallerConnection.class);
+
+    private final ServerConnection connection;
+    private volatile Cancellation current;
+
+    private CallerConnection(ServerConnection connection) {
+      this.connection = connection;
+    }
+
+    static CallerConnection of(ServerConnection connection) {
+      CallerConnection c = connection.getAttachment(KEY);
+      if (c == null) {
+        c = new CallerConnection(connection);
+        connection.putAttachment(KEY, c);
+        connection.addCloseListener(c);
+      }
+      return c;
+    }
+
+    void serving(Cancellation cancellation) {
+      current = cancellation;
+    }
+
+    void served(Cancellation call) {
+      if (current == call) current = null;
+    }
+
+    /**
+     * Reads the caller's side until the exchange completes; only for a call still waiting for its
+     * reply, on a plain HTTP/1.1 connection with no early request bytes already buffered. Starts from
+     * a task on the connection's I/O thread, after the event being handled: the request body's
+     * receiver suspends reads when it is done, which is after it handed the body to the dispatch.
+     */
+    void watch(Cancellation call) {
+      if (!(connection instanceof HttpServerConnection http)) return;
+      http.getIoThread().execute(() -> {
+        if (current != call || http.getExtraBytes() != null || !http.isOpen()) return;
+        ConduitStreamSourceChannel source = http.getChannel().getSourceChannel();
+        // The socket's read-readiness went to the request body's channel when the body was read;
+        // setting the connection's own conduit again takes it back (Undertow does the same when the
+        // exchange completes). No early bytes are buffered, so the plain socket conduit is the one.
+        source.setConduit(http.getOriginalSourceConduit());
+        source.setReadListener(this);
+        source.resumeReads();
+      });
+    }
+
+    @Override
+    public void handleEvent(ConduitStreamSourceChannel source) {
+      HttpServerConnection http = (HttpServerConnection) connection;
+      PooledByteBuffer pooled = http.getByteBufferPool().allocate();
+      boolean handedOver = false;
+      try {
+        ByteBuffer buffer = pooled.getBuffer();
+        int n = source.read(buffer);
+        if (n == 0) return;
+        source.suspendReads();
+        if (n > 0) {
+          buffer.flip();
+          http.ungetRequestBytes(pooled);
+          handedOver = true;
+          return;
+        }
+        IoUtils.safeClose(http);
+      } catch (IOException e) {
+        source.suspendReads();
+        IoUtils.safeClose(http);
+      } finally {
+        if (!handedOver) pooled.close();
+      }
+    }
+
+    @Override
+    public void closed(ServerConnection closedConnection) {
+      Cancellation c = current;
+      if (c != null) c.cancel();
+    }
   }
 }
