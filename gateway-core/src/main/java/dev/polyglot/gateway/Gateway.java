@@ -3,6 +3,7 @@ package dev.polyglot.gateway;
 import dev.polyglot.gateway.cache.ResponseCache;
 import dev.polyglot.gateway.call.Backend;
 import dev.polyglot.gateway.call.BackendFactory;
+import dev.polyglot.gateway.config.Durations;
 import dev.polyglot.gateway.config.GatewayConfig;
 import dev.polyglot.gateway.config.RouteConfig;
 import dev.polyglot.gateway.pipeline.CallDispatcher;
@@ -159,11 +160,13 @@ public final class Gateway implements AutoCloseable {
   public void stop() {
     if (stopped) return;
     stopped = true;
+    long started = System.nanoTime();
     for (Listener l : listeners) l.stopAccepting();
     if (pipeline != null) {
       try {
         Duration grace = config.shutdownGracePeriod();
-        if (!pipeline.drain(grace)) log.warn("{} calls still in flight after the grace period of {}", pipeline.inFlight(), grace);
+        log.info("stopping: no new calls; {} in flight get up to {} to finish", pipeline.inFlight(), Durations.format(grace));
+        if (!pipeline.drain(grace)) log.warn("{} calls still in flight after the grace period of {}", pipeline.inFlight(), Durations.format(grace));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
@@ -172,6 +175,7 @@ public final class Gateway implements AutoCloseable {
     closer.shutdownNow();
     if (routeTable != null) routeTable.close();
     for (Backend b : backends.removeAll()) b.close();
+    log.info("stopped in {} ms", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
   }
 
   @Override
