@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.polyglot.conformance.reference.RunningBackend;
+import dev.polyglot.conformance.testing.InteropValues;
 import java.util.Base64;
 import java.util.List;
 import java.util.stream.Stream;

@@ -1,9 +1,9 @@
 package dev.polyglot.conformance.e2e;
 
-import static dev.polyglot.conformance.e2e.TValue.i32;
-import static dev.polyglot.conformance.e2e.TValue.map;
-import static dev.polyglot.conformance.e2e.TValue.str;
-import static dev.polyglot.conformance.e2e.TValue.struct;
+import static dev.polyglot.conformance.testing.ThriftValue.i32;
+import static dev.polyglot.conformance.testing.ThriftValue.map;
+import static dev.polyglot.conformance.testing.ThriftValue.str;
+import static dev.polyglot.conformance.testing.ThriftValue.struct;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -11,13 +11,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.polyglot.conformance.reference.ThriftEncoding;
 import dev.polyglot.conformance.reference.ThriftTransport;
+import dev.polyglot.conformance.testing.ThriftTestClient;
+import dev.polyglot.conformance.testing.ThriftValue;
 import dev.polyglot.interop.v1.GetItemRequest;
 import dev.polyglot.interop.v1.InteropServiceGrpc;
+import dev.polyglot.interop.v1.Item;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
-import dev.polyglot.interop.v1.Item;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -130,7 +132,8 @@ class ResponseCacheTest {
     Http.Response b = Http.post(gateway.httpPort(), "/interop.Interop/reserve", "{\"quantity\": 3, \"sku\": \"desk-42\"}");
     assertEquals(new Http.Response(200, "97", a.contentType()), a);
     assertEquals(a, b);
-    try (ThriftCaller thrift = new ThriftCaller(gateway.thriftPort(), ThriftTransport.FRAMED, ThriftEncoding.COMPACT)) {
+    try (ThriftTestClient thrift =
+        new ThriftTestClient(gateway.thriftPort(), ThriftTransport.FRAMED, ThriftEncoding.COMPACT)) {
       assertEquals(struct(0, i32(97)), thrift.result("reserve", struct(1, str("desk-42"), 3, i32(3))));
       assertEquals(1, first.reserveCalls.get(), "reserve calls that reached the backend");
 
@@ -139,7 +142,8 @@ class ResponseCacheTest {
       assertEquals(200, m1.status(), m1.body());
       assertEquals(JSON.readTree("{\"1\": \"a\", \"2\": \"b\"}"), JSON.readTree(m1.body()));
       assertEquals(JSON.readTree(m1.body()), JSON.readTree(m2.body()));
-      TValue.Struct reply = thrift.result("echoMap", struct(1, map(TType.I32, TType.STRING, i32(2), str("b"), i32(1), str("a"))));
+      ThriftValue.Struct reply =
+          thrift.result("echoMap", struct(1, map(TType.I32, TType.STRING, i32(2), str("b"), i32(1), str("a"))));
       assertEquals(1, first.echoMapCalls.get(), "echoMap calls that reached the backend");
       // The cached reply is the first request's: keys in the order that request gave them.
       assertEquals(struct(0, map(TType.I32, TType.STRING, i32(1), str("a"), i32(2), str("b"))), reply);

@@ -1,27 +1,27 @@
 package dev.polyglot.conformance.e2e;
 
-import static dev.polyglot.conformance.e2e.InteropValues.ALL_BYTES;
-import static dev.polyglot.conformance.e2e.InteropValues.ALL_TYPES;
-import static dev.polyglot.conformance.e2e.InteropValues.CONTAINERS;
-import static dev.polyglot.conformance.e2e.InteropValues.FULL_ITEM;
-import static dev.polyglot.conformance.e2e.InteropValues.INVALID_QUANTITY;
-import static dev.polyglot.conformance.e2e.InteropValues.ITEM_NOT_FOUND;
-import static dev.polyglot.conformance.e2e.InteropValues.MINIMAL_ITEM;
-import static dev.polyglot.conformance.e2e.InteropValues.MINIMAL_ITEM_WITH_DEFAULTS;
-import static dev.polyglot.conformance.e2e.InteropValues.OUT_OF_STOCK;
-import static dev.polyglot.conformance.e2e.TValue.bin;
-import static dev.polyglot.conformance.e2e.TValue.bool;
-import static dev.polyglot.conformance.e2e.TValue.dbl;
-import static dev.polyglot.conformance.e2e.TValue.i16;
-import static dev.polyglot.conformance.e2e.TValue.i32;
-import static dev.polyglot.conformance.e2e.TValue.i64;
-import static dev.polyglot.conformance.e2e.TValue.i8;
-import static dev.polyglot.conformance.e2e.TValue.list;
-import static dev.polyglot.conformance.e2e.TValue.map;
-import static dev.polyglot.conformance.e2e.TValue.set;
-import static dev.polyglot.conformance.e2e.TValue.str;
-import static dev.polyglot.conformance.e2e.TValue.struct;
-import static dev.polyglot.conformance.e2e.TValue.uuid;
+import static dev.polyglot.conformance.testing.InteropValues.ALL_BYTES;
+import static dev.polyglot.conformance.testing.InteropValues.ALL_TYPES;
+import static dev.polyglot.conformance.testing.InteropValues.CONTAINERS;
+import static dev.polyglot.conformance.testing.InteropValues.FULL_ITEM;
+import static dev.polyglot.conformance.testing.InteropValues.INVALID_QUANTITY;
+import static dev.polyglot.conformance.testing.InteropValues.ITEM_NOT_FOUND;
+import static dev.polyglot.conformance.testing.InteropValues.MINIMAL_ITEM;
+import static dev.polyglot.conformance.testing.InteropValues.MINIMAL_ITEM_WITH_DEFAULTS;
+import static dev.polyglot.conformance.testing.InteropValues.OUT_OF_STOCK;
+import static dev.polyglot.conformance.testing.ThriftValue.bin;
+import static dev.polyglot.conformance.testing.ThriftValue.bool;
+import static dev.polyglot.conformance.testing.ThriftValue.dbl;
+import static dev.polyglot.conformance.testing.ThriftValue.i16;
+import static dev.polyglot.conformance.testing.ThriftValue.i32;
+import static dev.polyglot.conformance.testing.ThriftValue.i64;
+import static dev.polyglot.conformance.testing.ThriftValue.i8;
+import static dev.polyglot.conformance.testing.ThriftValue.list;
+import static dev.polyglot.conformance.testing.ThriftValue.map;
+import static dev.polyglot.conformance.testing.ThriftValue.set;
+import static dev.polyglot.conformance.testing.ThriftValue.str;
+import static dev.polyglot.conformance.testing.ThriftValue.struct;
+import static dev.polyglot.conformance.testing.ThriftValue.uuid;
 import static org.apache.thrift.protocol.TType.I32;
 import static org.apache.thrift.protocol.TType.I64;
 import static org.apache.thrift.protocol.TType.LIST;
@@ -31,6 +31,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.polyglot.conformance.reference.RunningBackend;
 import dev.polyglot.conformance.reference.ThriftEncoding;
 import dev.polyglot.conformance.reference.ThriftTransport;
+import dev.polyglot.conformance.testing.InteropValues;
+import dev.polyglot.conformance.testing.ThriftTestClient;
+import dev.polyglot.conformance.testing.ThriftValue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -62,12 +65,12 @@ abstract class ThriftCallerSuite {
   abstract String undeclaredFailureMessage(String message);
 
   /** What echoing {@code sent} answers; the sent value unless the backend's IDL cannot carry it unchanged. */
-  TValue expectedEcho(TValue sent) {
+  ThriftValue expectedEcho(ThriftValue sent) {
     return sent;
   }
 
   /** What echoItem answers for an item with only its sku set. */
-  TValue.Struct minimalItemBack() {
+  ThriftValue.Struct minimalItemBack() {
     return MINIMAL_ITEM_WITH_DEFAULTS;
   }
 
@@ -108,8 +111,8 @@ abstract class ThriftCallerSuite {
     }));
   }
 
-  ThriftCaller caller(ThriftTransport t, ThriftEncoding e) throws TException {
-    return new ThriftCaller(gateway.thriftPort(), t, e);
+  ThriftTestClient caller(ThriftTransport t, ThriftEncoding e) throws TException {
+    return new ThriftTestClient(gateway.thriftPort(), t, e);
   }
 
   static Stream<Arguments> values() {
@@ -142,8 +145,9 @@ abstract class ThriftCallerSuite {
 
   @ParameterizedTest(name = "{0} {1}: {2} {3}")
   @MethodSource("values")
-  void everyTypeComesBackUnchanged(ThriftTransport t, ThriftEncoding e, String method, TValue value) throws TException {
-    try (ThriftCaller c = caller(t, e)) {
+  void everyTypeComesBackUnchanged(ThriftTransport t, ThriftEncoding e, String method, ThriftValue value)
+      throws TException {
+    try (ThriftTestClient c = caller(t, e)) {
       assertEquals(struct(0, expectedEcho(value)), c.result(method, struct(1, value)));
     }
   }
@@ -151,7 +155,7 @@ abstract class ThriftCallerSuite {
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("callers")
   void unsetOptionalFieldsStayUnsetAndDefaultsAreFilledIn(ThriftTransport t, ThriftEncoding e) throws TException {
-    try (ThriftCaller c = caller(t, e)) {
+    try (ThriftTestClient c = caller(t, e)) {
       assertEquals(struct(0, minimalItemBack()), c.result("echoItem", struct(1, MINIMAL_ITEM)));
     }
   }
@@ -160,10 +164,10 @@ abstract class ThriftCallerSuite {
   @MethodSource("callers")
   void multiplexedCallersNamingTheServiceAreAnsweredUnderTheBareMethodName(ThriftTransport t, ThriftEncoding e)
       throws TException {
-    try (ThriftCaller c = caller(t, e)) {
-      assertEquals(struct(0, i32(6)), c.result("interop.Interop:echoI32", struct(1, i32(6))));
-      assertEquals(struct(0, i32(7)), c.result("Interop:echoI32", struct(1, i32(7))));
-      TApplicationException x = c.failure("Elsewhere:echoI32", struct(1, i32(8)));
+    try (ThriftTestClient c = caller(t, e)) {
+      assertEquals(struct(0, i32(6)), c.result("interop.Interop:echoI32", "echoI32", struct(1, i32(6))));
+      assertEquals(struct(0, i32(7)), c.result("Interop:echoI32", "echoI32", struct(1, i32(7))));
+      TApplicationException x = c.failure("Elsewhere:echoI32", "echoI32", struct(1, i32(8)));
       assertEquals(TApplicationException.UNKNOWN_METHOD, x.getType());
       assertEquals("unknown service Elsewhere", x.getMessage());
     }
@@ -171,7 +175,7 @@ abstract class ThriftCallerSuite {
 
   @org.junit.jupiter.api.Test
   void nonStrictBinaryCallersAreUnderstood() throws TException {
-    try (ThriftCaller c = ThriftCaller.nonStrictBinary(gateway.thriftPort())) {
+    try (ThriftTestClient c = ThriftTestClient.nonStrictBinary(gateway.thriftPort())) {
       assertEquals(struct(0, i32(-5)), c.result("echoI32", struct(1, i32(-5))));
     }
   }
@@ -179,7 +183,7 @@ abstract class ThriftCallerSuite {
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("callers")
   void voidAndNoArgumentMethodsAnswerWithAnEmptyResult(ThriftTransport t, ThriftEncoding e) throws TException {
-    try (ThriftCaller c = caller(t, e)) {
+    try (ThriftTestClient c = caller(t, e)) {
       assertEquals(struct(), c.result("ping", struct()));
     }
   }
@@ -187,7 +191,7 @@ abstract class ThriftCallerSuite {
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("callers")
   void argumentsWithGapsInTheirIdsArrive(ThriftTransport t, ThriftEncoding e) throws TException {
-    try (ThriftCaller c = caller(t, e)) {
+    try (ThriftTestClient c = caller(t, e)) {
       assertEquals(struct(0, i64((1L << 40) - 5)), c.result("add", struct(1, i32(-5), 3, i64(1L << 40))));
     }
   }
@@ -195,7 +199,7 @@ abstract class ThriftCallerSuite {
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("callers")
   void aDeclaredExceptionArrivesAtItsThrowsIdWithItsFields(ThriftTransport t, ThriftEncoding e) throws TException {
-    try (ThriftCaller c = caller(t, e)) {
+    try (ThriftTestClient c = caller(t, e)) {
       assertEquals(struct(0, InteropValues.stockItem("lamp-3")), c.result("getItem", struct(1, str("lamp-3"))));
       assertEquals(struct(1, ITEM_NOT_FOUND), c.result("getItem", struct(1, str("missing"))));
     }
@@ -212,8 +216,8 @@ abstract class ThriftCallerSuite {
   @ParameterizedTest(name = "{0} {1}: reserve {2} x {3}")
   @MethodSource("reserveOutcomes")
   void eachOfSeveralDeclaredExceptionsArrivesAtItsOwnId(ThriftTransport t, ThriftEncoding e, String sku, int quantity,
-      TValue.Struct expected) throws TException {
-    try (ThriftCaller c = caller(t, e)) {
+      ThriftValue.Struct expected) throws TException {
+    try (ThriftTestClient c = caller(t, e)) {
       assertEquals(expected, c.result("reserve", struct(1, str(sku), 3, i32(quantity))));
     }
   }
@@ -222,7 +226,7 @@ abstract class ThriftCallerSuite {
   @MethodSource("callers")
   void anUndeclaredFailureIsAnInternalErrorAndTheConnectionKeepsServing(ThriftTransport t, ThriftEncoding e)
       throws TException {
-    try (ThriftCaller c = caller(t, e)) {
+    try (ThriftTestClient c = caller(t, e)) {
       TApplicationException x = c.failure("failUndeclared", struct(1, str("the disk is on fire")));
       assertEquals(TApplicationException.INTERNAL_ERROR, x.getType());
       assertEquals(undeclaredFailureMessage("the disk is on fire"), x.getMessage());
@@ -234,7 +238,7 @@ abstract class ThriftCallerSuite {
   @MethodSource("callers")
   void aOnewayCallGetsNoReplyAndReachesTheBackend(ThriftTransport t, ThriftEncoding e) throws Exception {
     String event = "event " + t + " " + e;
-    try (ThriftCaller c = caller(t, e)) {
+    try (ThriftTestClient c = caller(t, e)) {
       c.oneway("logEvent", struct(1, str(event)));
       // The next reply on this connection is the echo's: nothing was answered for the oneway call.
       assertEquals(struct(0, i32(1)), c.result("echoI32", struct(1, i32(1))));
@@ -244,7 +248,7 @@ abstract class ThriftCallerSuite {
         Thread.sleep(20);
         seen = backend.loggedEvents();
       }
-      TValue[] asWire = seen.stream().map(TValue::str).toArray(TValue[]::new);
+      ThriftValue[] asWire = seen.stream().map(ThriftValue::str).toArray(ThriftValue[]::new);
       assertEquals(struct(0, list(STRING, asWire)), c.result("loggedEvents", struct()));
       assertEquals(event, seen.get(seen.size() - 1));
     }
@@ -254,7 +258,7 @@ abstract class ThriftCallerSuite {
   @MethodSource("callers")
   void aOneMebibytePayloadRoundTrips(ThriftTransport t, ThriftEncoding e) throws TException {
     byte[] payload = InteropValues.mebibyte();
-    try (ThriftCaller c = caller(t, e)) {
+    try (ThriftTestClient c = caller(t, e)) {
       assertEquals(struct(0, bin(payload)), c.result("echoBinary", struct(1, bin(payload))));
     }
   }
@@ -263,7 +267,7 @@ abstract class ThriftCallerSuite {
   @MethodSource("callers")
   void anUnknownMethodIsUnknownMethodAndTheConnectionKeepsServing(ThriftTransport t, ThriftEncoding e)
       throws TException {
-    try (ThriftCaller c = caller(t, e)) {
+    try (ThriftTestClient c = caller(t, e)) {
       TApplicationException x = c.failure("noSuchMethod", struct(1, str("x")));
       assertEquals(TApplicationException.UNKNOWN_METHOD, x.getType());
       assertEquals("unknown method noSuchMethod of service interop.Interop", x.getMessage());

@@ -1,12 +1,14 @@
 package dev.polyglot.conformance.e2e;
 
-import static dev.polyglot.conformance.e2e.TValue.i32;
-import static dev.polyglot.conformance.e2e.TValue.str;
-import static dev.polyglot.conformance.e2e.TValue.struct;
+import static dev.polyglot.conformance.testing.ThriftValue.i32;
+import static dev.polyglot.conformance.testing.ThriftValue.str;
+import static dev.polyglot.conformance.testing.ThriftValue.struct;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.polyglot.conformance.reference.ThriftEncoding;
 import dev.polyglot.conformance.reference.ThriftTransport;
+import dev.polyglot.conformance.testing.ThriftTestClient;
+import dev.polyglot.conformance.testing.ThriftValue;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -51,7 +53,7 @@ class ThriftListenerBadInputTest {
   /** What a bad connection gets back. */
   record Answer(int seqId, int type, String message, boolean closedAfter) {}
 
-  static byte[] message(String method, int seqId, TValue.Struct args) throws TException {
+  static byte[] message(String method, int seqId, ThriftValue.Struct args) throws TException {
     TMemoryBuffer buffer = new TMemoryBuffer(256);
     TProtocol p = new TBinaryProtocol(buffer);
     p.writeMessageBegin(new TMessage(method, TMessageType.CALL, seqId));
@@ -74,7 +76,8 @@ class ThriftListenerBadInputTest {
 
   static Stream<Arguments> badInputs() throws Exception {
     byte[] echo = message("echoI32", 41, struct(1, i32(5)));
-    byte[] invalidUtf8 = message("echoString", 43, struct(1, new TValue.Bin(new byte[] {'o', 'k', (byte) 0xC3, (byte) 0x28})));
+    byte[] invalidUtf8 =
+        message("echoString", 43, struct(1, new ThriftValue.Bin(new byte[] {'o', 'k', (byte) 0xC3, (byte) 0x28})));
     return Stream.of(
         Arguments.of("garbage in a frame", framed(new byte[] {(byte) 0x80, 1, 0, 1, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xF0}),
             new Answer(0, TApplicationException.PROTOCOL_ERROR, "undecodable message header: invalid length or value", false)),
@@ -94,7 +97,8 @@ class ThriftListenerBadInputTest {
   @MethodSource("badInputs")
   void badInputIsAnsweredExactlyAndAHealthyConnectionKeepsBeingServed(String name, byte[] bytes, Answer expected)
       throws Exception {
-    try (ThriftCaller healthy = new ThriftCaller(fixture.gateway.thriftPort(), ThriftTransport.BUFFERED, ThriftEncoding.COMPACT);
+    try (ThriftTestClient healthy =
+            new ThriftTestClient(fixture.gateway.thriftPort(), ThriftTransport.BUFFERED, ThriftEncoding.COMPACT);
         Socket bad = new Socket("127.0.0.1", fixture.gateway.thriftPort())) {
       assertEquals(struct(0, str("before")), healthy.result("echoString", struct(1, str("before"))));
       bad.setSoTimeout(10_000);
@@ -117,14 +121,15 @@ class ThriftListenerBadInputTest {
         TMessage again = p.readMessageBegin();
         assertEquals(44, again.seqid);
         assertEquals(TMessageType.REPLY, again.type);
-        assertEquals(struct(0, i32(7)), TValue.read(p, org.apache.thrift.protocol.TType.STRUCT));
+        assertEquals(struct(0, i32(7)), ThriftValue.read(p, org.apache.thrift.protocol.TType.STRUCT));
         p.readMessageEnd();
         closed = false;
       }
       assertEquals(expected, new Answer(header.seqid, x.getType(), x.getMessage(), closed));
       assertEquals(struct(0, str("after")), healthy.result("echoString", struct(1, str("after"))));
     }
-    try (ThriftCaller fresh = new ThriftCaller(fixture.gateway.thriftPort(), ThriftTransport.FRAMED, ThriftEncoding.BINARY)) {
+    try (ThriftTestClient fresh =
+        new ThriftTestClient(fixture.gateway.thriftPort(), ThriftTransport.FRAMED, ThriftEncoding.BINARY)) {
       assertEquals(struct(0, str("fresh")), fresh.result("echoString", struct(1, str("fresh"))));
     }
   }

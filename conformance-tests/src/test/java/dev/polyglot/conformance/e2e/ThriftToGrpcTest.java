@@ -2,6 +2,8 @@ package dev.polyglot.conformance.e2e;
 
 import dev.polyglot.conformance.reference.ReferenceBackends;
 import dev.polyglot.conformance.reference.RunningBackend;
+import dev.polyglot.conformance.testing.InteropValues;
+import dev.polyglot.conformance.testing.ThriftValue;
 
 /** Thrift callers of {@code interop.Interop} to the gRPC reference backend, translated by the method bindings. */
 class ThriftToGrpcTest extends ThriftCallerSuite {
@@ -36,16 +38,17 @@ class ThriftToGrpcTest extends ThriftCallerSuite {
    * Thrift IDL's default, which only a Thrift peer's generated code would fill in.
    */
   @Override
-  TValue.Struct minimalItemBack() {
+  ThriftValue.Struct minimalItemBack() {
     return MINIMAL_ITEM_THROUGH_PROTO;
   }
 
   @Override
-  TValue expectedEcho(TValue sent) {
+  ThriftValue expectedEcho(ThriftValue sent) {
     // The second item inside the containers has no tags: an empty repeated field comes back as [].
     return sent.equals(InteropValues.CONTAINERS) ? InteropValues.CONTAINERS_THROUGH_PROTO : sent;
   }
 
-  static final TValue.Struct MINIMAL_ITEM_THROUGH_PROTO = TValue.struct(1, TValue.str("pen-1"), 3, TValue.i32(0),
-      9, TValue.list(org.apache.thrift.protocol.TType.STRING), 12, TValue.str(""));
+  static final ThriftValue.Struct MINIMAL_ITEM_THROUGH_PROTO = ThriftValue.struct(
+      1, ThriftValue.str("pen-1"), 3, ThriftValue.i32(0),
+      9, ThriftValue.list(org.apache.thrift.protocol.TType.STRING), 12, ThriftValue.str(""));
 }

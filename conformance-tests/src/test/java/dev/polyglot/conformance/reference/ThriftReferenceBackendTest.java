@@ -1,9 +1,10 @@
 package dev.polyglot.conformance.reference;
 
-import static dev.polyglot.conformance.reference.Wire.i32;
-import static dev.polyglot.conformance.reference.Wire.struct;
+import static dev.polyglot.conformance.testing.ThriftValue.i32;
+import static dev.polyglot.conformance.testing.ThriftValue.struct;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.polyglot.conformance.testing.ThriftTestClient;
 import org.apache.thrift.TException;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
