@@ -139,9 +139,11 @@ public final class ThriftListener implements Listener {
         return;
       }
       if (open.get() >= config.maxConnections()) {
-        // Closed unread: with nothing read the close is a plain FIN, which the caller sees as end of stream.
+        // Counted before the close, so that whoever sees the close also sees the count. Closed unread:
+        // with nothing read the close is a plain FIN, which the caller sees as end of stream.
+        String line = report.turnedAway(System.nanoTime());
         closeQuietly(s);
-        warn(report.turnedAway(System.nanoTime()));
+        warn(line);
         continue;
       }
       warn(report.due(System.nanoTime()));

@@ -61,7 +61,7 @@ class ThriftListenerConnectionLimitTest {
         long millis = (System.nanoTime() - start) / 1_000_000;
         assertTrue(millis < 2000, "closed after " + millis + "ms");
       }
-      assertEquals(1, gateway.listener().connectionsTurnedAway());
+      awaitEquals(1, () -> (int) gateway.listener().connectionsTurnedAway());
 
       assertEquals("one again", text(first.call("echo", 3, Args.string(1, "one again")).success()));
       assertEquals("two again", text(second.call("echo", 4, Args.string(1, "two again")).success()));
@@ -97,7 +97,7 @@ class ThriftListenerConnectionLimitTest {
         for (Socket s : flood) s.close();
       }
 
-      assertEquals(20, gateway.listener().connectionsTurnedAway());
+      awaitEquals(20, () -> (int) gateway.listener().connectionsTurnedAway());
       assertEquals(2, gateway.listener().openConnections());
       int threads = connectionThreads();
       assertTrue(threads <= threadsBefore + 2, "connection threads: " + threadsBefore + " before, " + threads + " now");
