@@ -1,5 +1,6 @@
 package dev.polyglot.adapters.thrift.client;
 
+import dev.polyglot.adapters.thrift.common.MessageWriter;
 import dev.polyglot.adapters.thrift.common.StreamTransport;
 import dev.polyglot.adapters.thrift.common.ThriftErrorMapping;
 import dev.polyglot.adapters.thrift.common.ThriftProtocolKind;
@@ -11,7 +12,6 @@ import dev.polyglot.translate.status.StatusCode;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
@@ -43,17 +43,12 @@ final class BackendConnection {
   private final boolean framed;
   private final DeadlineInputStream deadlineIn;
   private final InputStream in;
-  private final BufferedOutputStream out;
   private int seqid;
-  /** Per connection, reused for every call's message header (a connection serves one call at a time). */
-  private final ByteArrayOutputStream head = new ByteArrayOutputStream(64);
-  private final byte[] lengthBytes = new byte[4];
-  private ThriftProtocolKind headKind;
+  private final MessageWriter messages;
   /** Reused for every reply, so that its recording buffer is grown once per connection, not per call. */
   private final StreamTransport replyTransport;
   private ThriftProtocolKind replyKind;
   private TProtocol replyReader;
-  private TProtocol headWriter;
 
   BackendConnection(Socket socket, ThriftTransport transport) throws IOException {
     this.socket = socket;
@@ -62,7 +57,7 @@ final class BackendConnection {
     // Small buffers: reads and writes of a large message bypass a buffered stream's buffer anyway,
     // and every pooled connection keeps its buffers for its whole life.
     this.in = new BufferedInputStream(deadlineIn, BUFFER_BYTES);
-    this.out = new BufferedOutputStream(socket.getOutputStream(), BUFFER_BYTES);
+    this.messages = new MessageWriter(new BufferedOutputStream(socket.getOutputStream(), BUFFER_BYTES));
     this.replyTransport = new StreamTransport(in, null);
   }
 
@@ -74,27 +69,9 @@ final class BackendConnection {
   Reply exchange(ThriftProtocolKind kind, ThriftMethodShape shape, byte[] request, Deadline deadline) throws ExchangeFailure {
     int id = ++seqid;
     deadlineIn.begin(deadline);
-    if (headKind != kind) {
-      headKind = kind;
-      headWriter = kind.newProtocol(new StreamTransport(InputStream.nullInputStream(), head));
-    }
     try {
-      // The message header goes through a reused buffer; the arguments, already encoded, are written
-      // as they are (Thrift's binary and compact protocols write nothing for a message's end).
-      head.reset();
-      headWriter.writeMessageBegin(new TMessage(shape.wireName(), shape.oneway() ? TMessageType.ONEWAY : TMessageType.CALL, id));
-      headWriter.writeMessageEnd();
-      if (framed) {
-        int n = head.size() + request.length;
-        lengthBytes[0] = (byte) (n >>> 24);
-        lengthBytes[1] = (byte) (n >>> 16);
-        lengthBytes[2] = (byte) (n >>> 8);
-        lengthBytes[3] = (byte) n;
-        out.write(lengthBytes);
-      }
-      head.writeTo(out);
-      out.write(request);
-      out.flush();
+      // The arguments, already encoded, go out as they are after the header.
+      messages.write(framed, kind, new TMessage(shape.wireName(), shape.oneway() ? TMessageType.ONEWAY : TMessageType.CALL, id), request);
     } catch (IOException | TException e) {
       throw new ExchangeFailure(ExchangeFailure.Kind.BROKEN, true, "write failed: " + e.getMessage(), e);
     }

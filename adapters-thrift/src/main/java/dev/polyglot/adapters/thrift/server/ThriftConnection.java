@@ -1,5 +1,6 @@
 package dev.polyglot.adapters.thrift.server;
 
+import dev.polyglot.adapters.thrift.common.MessageWriter;
 import dev.polyglot.adapters.thrift.common.StreamTransport;
 import dev.polyglot.adapters.thrift.common.ThriftProtocolKind;
 import dev.polyglot.adapters.thrift.server.ThriftListener.ConnectionSettings;
@@ -13,7 +14,6 @@ import dev.polyglot.gateway.route.CompiledRoute;
 import dev.polyglot.gateway.route.RouteMethod;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
@@ -68,19 +68,15 @@ final class ThriftConnection implements Runnable {
   private final ConnectionSettings settings;
   private final Consumer<ThriftConnection> onClose;
   private final InputStream in;
-  private final BufferedOutputStream out;
   private volatile boolean reading = true;
   /** See the class note on idleness; 0 while the connection is not waiting for a message. */
   private volatile long waitingSince;
   private volatile boolean idleClosed;
   /** This connection's frame buffer (frames are served one at a time); grows up to {@link #REUSED_FRAME_BYTES}. */
   private byte[] frameBuffer = new byte[4096];
-  /** A frame length read or written; one at a time, as calls on a connection are served in turn. */
+  /** The length of the frame being read. */
   private final byte[] lengthBytes = new byte[4];
-  /** The reply header of an ok reply is written here first, to learn the frame length. */
-  private final ByteArrayOutputStream head = new ByteArrayOutputStream(64);
-  private ThriftProtocolKind headKind;
-  private TProtocol headWriter;
+  private final MessageWriter messages;
 
   ThriftConnection(Socket socket, ConnectionSettings settings, Consumer<ThriftConnection> onClose) throws IOException {
     this.socket = socket;
@@ -89,7 +85,7 @@ final class ThriftConnection implements Runnable {
     // Small buffers (up to max_connections of them are open): a frame or reply larger than a buffer
     // is read or written past it in one go anyway.
     this.in = new BufferedInputStream(socket.getInputStream(), 8 * 1024);
-    this.out = new BufferedOutputStream(socket.getOutputStream(), 8 * 1024);
+    this.messages = new MessageWriter(new BufferedOutputStream(socket.getOutputStream(), 8 * 1024));
   }
 
   @Override
@@ -298,37 +294,11 @@ final class ThriftConnection implements Runnable {
     }
     Reply r = reply.join();
     if (r.isOk() && r.format() == kind.format()) {
-      sendResult(kind, framed, method, header.seqid, r.payload());
+      // The result struct goes out as it is, after a header (what ReplyEncoder would produce, uncopied).
+      messages.write(framed, kind, new TMessage(method, TMessageType.REPLY, header.seqid), r.payload());
     } else {
       send(framed, ReplyEncoder.encode(kind, method, header.seqid, r, route.callerMethod()));
     }
-  }
-
-  /**
-   * An ok reply: the message header goes through this connection's reused buffer and the result
-   * struct, already encoded, straight to the socket's buffer (what {@link ReplyEncoder} produces for
-   * it, without assembling a copy of the whole message first).
-   */
-  private void sendResult(ThriftProtocolKind kind, boolean framed, String method, int seqid, byte[] result) throws IOException, TException {
-    if (headKind != kind) {
-      headKind = kind;
-      headWriter = kind.newProtocol(new StreamTransport(InputStream.nullInputStream(), head));
-    }
-    head.reset();
-    headWriter.writeMessageBegin(new TMessage(method, TMessageType.REPLY, seqid));
-    headWriter.writeMessageEnd();
-    if (framed) writeLength(head.size() + result.length);
-    head.writeTo(out);
-    out.write(result);
-    out.flush();
-  }
-
-  private void writeLength(int n) throws IOException {
-    lengthBytes[0] = (byte) (n >>> 24);
-    lengthBytes[1] = (byte) (n >>> 16);
-    lengthBytes[2] = (byte) (n >>> 8);
-    lengthBytes[3] = (byte) n;
-    out.write(lengthBytes);
   }
 
   private void answerError(ThriftProtocolKind kind, boolean framed, TMessage header, int type, String message) throws IOException, TException {
@@ -342,9 +312,7 @@ final class ThriftConnection implements Runnable {
   }
 
   private void send(boolean framed, byte[] message) throws IOException {
-    if (framed) writeLength(message.length);
-    out.write(message);
-    out.flush();
+    messages.write(framed, message);
   }
 
   /** When the current wait for a message began ({@link System#nanoTime()}), or 0 while not waiting. */
