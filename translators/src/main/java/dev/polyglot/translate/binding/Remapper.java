@@ -141,17 +141,25 @@ final class Remapper implements ValueSink {
 
   // ------------------------------------------------------------------ structs
 
-  @Override
-  public void startStruct() {
+  /**
+   * The conversion of the struct, list, set or map that starts now, or null when it is skipped: inside
+   * a dropped value (one level deeper), or dropped itself (the skip starts here). The matching end
+   * event counts the level back down.
+   */
+  private Conv enterNested() {
     if (skip > 0) {
       skip++;
-      return;
+      return null;
     }
     Conv c = next();
-    if (c == null) {
-      skip = 1;
-      return;
-    }
+    if (c == null) skip = 1;
+    return c;
+  }
+
+  @Override
+  public void startStruct() {
+    Conv c = enterNested();
+    if (c == null) return;
     Conv s = c.unwrapTarget();
     if (s.kind == Conv.WRAP_SOURCE) {
       // The target sees only the wrapped value: announce nothing until it arrives.
@@ -261,15 +269,8 @@ final class Remapper implements ValueSink {
   }
 
   private void startCollection(int size, boolean isSet) {
-    if (skip > 0) {
-      skip++;
-      return;
-    }
-    Conv c = next();
-    if (c == null) {
-      skip = 1;
-      return;
-    }
+    Conv c = enterNested();
+    if (c == null) return;
     Conv s = c.unwrapTarget();
     if (s.kind != Conv.LIST) throw shape(isSet ? "set" : "list", s);
     int n = open(c);
@@ -307,15 +308,8 @@ final class Remapper implements ValueSink {
 
   @Override
   public void startMap(int size) {
-    if (skip > 0) {
-      skip++;
-      return;
-    }
-    Conv c = next();
-    if (c == null) {
-      skip = 1;
-      return;
-    }
+    Conv c = enterNested();
+    if (c == null) return;
     Conv s = c.unwrapTarget();
     if (s.kind != Conv.MAP) throw shape("map", s);
     int n = open(c);
