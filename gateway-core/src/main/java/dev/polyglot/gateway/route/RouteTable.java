@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -188,33 +189,23 @@ public final class RouteTable implements AutoCloseable {
    * @throws RouteRejectedException with the route's report; nothing is stored
    */
   public Compilation applyRoute(RouteConfig route) throws RouteRejectedException {
-    synchronized (mutations) {
-      localChanges.incrementAndGet();
-      try {
-        RouteSources now = sources();
-        Map<String, RouteConfig> next = new HashMap<>(now.routes());
-        next.put(route.service(), route);
-        requireCompiles(new RouteSources(now.idl(), now.backends(), next), Set.of(route.service()));
-        routes.put(route.service(), route);
-        return compileOwnChange();
-      } finally {
-        localChanges.decrementAndGet();
-      }
-    }
+    return locally(() -> {
+      RouteSources now = sources();
+      Map<String, RouteConfig> next = new HashMap<>(now.routes());
+      next.put(route.service(), route);
+      requireCompiles(new RouteSources(now.idl(), now.backends(), next), Set.of(route.service()));
+      routes.put(route.service(), route);
+      return compileOwnChange();
+    });
   }
 
   /** Removes the route of a caller service; false if there was none. */
   public boolean deleteRoute(String service) {
-    synchronized (mutations) {
-      localChanges.incrementAndGet();
-      try {
-        boolean removed = routes.remove(service) != null;
-        if (removed) compileOwnChange();
-        return removed;
-      } finally {
-        localChanges.decrementAndGet();
-      }
-    }
+    return locally(() -> {
+      boolean removed = routes.remove(service) != null;
+      if (removed) compileOwnChange();
+      return removed;
+    });
   }
 
   /**
@@ -223,19 +214,14 @@ public final class RouteTable implements AutoCloseable {
    * @throws RouteRejectedException with the reports of the routes it would break
    */
   public Compilation applyBackend(BackendConfig backend) throws RouteRejectedException {
-    synchronized (mutations) {
-      localChanges.incrementAndGet();
-      try {
-        RouteSources now = sources();
-        Map<String, BackendConfig> next = new HashMap<>(now.backends());
-        next.put(backend.name(), backend);
-        requireCompiles(new RouteSources(now.idl(), next, now.routes()), routesUsing(now, backend.name()));
-        backends.put(backend.name(), backend);
-        return compileOwnChange();
-      } finally {
-        localChanges.decrementAndGet();
-      }
-    }
+    return locally(() -> {
+      RouteSources now = sources();
+      Map<String, BackendConfig> next = new HashMap<>(now.backends());
+      next.put(backend.name(), backend);
+      requireCompiles(new RouteSources(now.idl(), next, now.routes()), routesUsing(now, backend.name()));
+      backends.put(backend.name(), backend);
+      return compileOwnChange();
+    });
   }
 
   /**
@@ -244,21 +230,16 @@ public final class RouteTable implements AutoCloseable {
    * @throws RouteRejectedException if routes still use it
    */
   public boolean deleteBackend(String name) throws RouteRejectedException {
-    synchronized (mutations) {
-      localChanges.incrementAndGet();
-      try {
-        RouteSources now = sources();
-        Set<String> users = routesUsing(now, name);
-        if (!users.isEmpty()) {
-          throw new RouteRejectedException("backend " + name + " is used by routes " + String.join(", ", new java.util.TreeSet<>(users)) + " (expected: delete or change those routes first)");
-        }
-        boolean removed = backends.remove(name) != null;
-        if (removed) compileOwnChange();
-        return removed;
-      } finally {
-        localChanges.decrementAndGet();
+    return locally(() -> {
+      RouteSources now = sources();
+      Set<String> users = routesUsing(now, name);
+      if (!users.isEmpty()) {
+        throw new RouteRejectedException("backend " + name + " is used by routes " + String.join(", ", new java.util.TreeSet<>(users)) + " (expected: delete or change those routes first)");
       }
-    }
+      boolean removed = backends.remove(name) != null;
+      if (removed) compileOwnChange();
+      return removed;
+    });
   }
 
   /**
@@ -270,20 +251,15 @@ public final class RouteTable implements AutoCloseable {
    *     reports of the routes it would break
    */
   public Compilation putIdl(String name, String text) throws RouteRejectedException {
-    synchronized (mutations) {
-      localChanges.incrementAndGet();
-      try {
-        RouteSources now = sources();
-        Map<String, String> next = new HashMap<>(now.idl());
-        next.put(name, text);
-        requireLoads(next);
-        requireCompiles(new RouteSources(next, now.backends(), now.routes()), compilingNow(now));
-        idl.put(name, text);
-        return compileOwnChange();
-      } finally {
-        localChanges.decrementAndGet();
-      }
-    }
+    return locally(() -> {
+      RouteSources now = sources();
+      Map<String, String> next = new HashMap<>(now.idl());
+      next.put(name, text);
+      requireLoads(next);
+      requireCompiles(new RouteSources(next, now.backends(), now.routes()), compilingNow(now));
+      idl.put(name, text);
+      return compileOwnChange();
+    });
   }
 
   /**
@@ -292,22 +268,17 @@ public final class RouteTable implements AutoCloseable {
    * @throws RouteRejectedException if the rest does not load or routes would break
    */
   public boolean deleteIdl(String name) throws RouteRejectedException {
-    synchronized (mutations) {
-      localChanges.incrementAndGet();
-      try {
-        RouteSources now = sources();
-        if (!now.idl().containsKey(name)) return false;
-        Map<String, String> next = new HashMap<>(now.idl());
-        next.remove(name);
-        requireLoads(next);
-        requireCompiles(new RouteSources(next, now.backends(), now.routes()), compilingNow(now));
-        idl.remove(name);
-        compileOwnChange();
-        return true;
-      } finally {
-        localChanges.decrementAndGet();
-      }
-    }
+    return locally(() -> {
+      RouteSources now = sources();
+      if (!now.idl().containsKey(name)) return false;
+      Map<String, String> next = new HashMap<>(now.idl());
+      next.remove(name);
+      requireLoads(next);
+      requireCompiles(new RouteSources(next, now.backends(), now.routes()), compilingNow(now));
+      idl.remove(name);
+      compileOwnChange();
+      return true;
+    });
   }
 
   /**
@@ -315,29 +286,17 @@ public final class RouteTable implements AutoCloseable {
    * compiles once: how {@code run} loads {@code gateway.yaml}. Rejections are in the result.
    */
   public Compilation seed(RouteSources sources) {
-    synchronized (mutations) {
-      localChanges.incrementAndGet();
-      try {
-        idl.putAll(sources.idl());
-        backends.putAll(sources.backends());
-        routes.putAll(sources.routes());
-        return compileOwnChange();
-      } finally {
-        localChanges.decrementAndGet();
-      }
-    }
+    return locally(() -> {
+      idl.putAll(sources.idl());
+      backends.putAll(sources.backends());
+      routes.putAll(sources.routes());
+      return compileOwnChange();
+    });
   }
 
   /** Compiles the current sources now, publishes the snapshot and returns the compilation. */
   public Compilation refresh() {
-    try {
-      return compilerThread.submit(() -> compileAndSwap(sources())).get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while compiling routes", e);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("route compilation failed", e.getCause());
-    }
+    return onCompilerThread(() -> compileAndSwap(sources()));
   }
 
   /**
@@ -347,17 +306,42 @@ public final class RouteTable implements AutoCloseable {
    * generation (emptying the cache) for nothing.
    */
   private Compilation compileOwnChange() {
+    return onCompilerThread(() -> {
+      RouteSources now = sources();
+      return now.equals(compiledFrom) ? current.get() : compileAndSwap(now);
+    });
+  }
+
+  /** Runs {@code compile} on the compiler thread (where every compile runs) and waits for it. */
+  private Compilation onCompilerThread(Callable<Compilation> compile) {
     try {
-      return compilerThread.submit(() -> {
-        RouteSources now = sources();
-        return now.equals(compiledFrom) ? current.get() : compileAndSwap(now);
-      }).get();
+      return compilerThread.submit(compile).get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while compiling routes", e);
     } catch (ExecutionException e) {
       throw new IllegalStateException("route compilation failed", e.getCause());
     }
+  }
+
+  /**
+   * Runs a change of this member's own (its map writes and its compile) under the mutation lock,
+   * counted in {@link #localChanges} so that scheduled refreshes wait for it.
+   */
+  private <T, E extends Exception> T locally(LocalChange<T, E> change) throws E {
+    synchronized (mutations) {
+      localChanges.incrementAndGet();
+      try {
+        return change.run();
+      } finally {
+        localChanges.decrementAndGet();
+      }
+    }
+  }
+
+  @FunctionalInterface
+  private interface LocalChange<T, E extends Exception> {
+    T run() throws E;
   }
 
   private Compilation compileAndSwap(RouteSources sources) {
